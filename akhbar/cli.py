@@ -1,0 +1,115 @@
+"""The `akhbar` command: run the flow, query the warehouse, serve the flow on a schedule."""
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+DEFAULT_WAREHOUSE = "warehouse-data"
+SAMPLES_DIR = Path(__file__).resolve().parent.parent / "samples"
+
+
+def _quiet_defaults() -> None:
+    """Settings for a machine with no network, before Prefect or GX are imported."""
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+
+
+def default_warehouse() -> str:
+    """$AKHBAR_WAREHOUSE, or ./warehouse-data."""
+    return os.environ.get("AKHBAR_WAREHOUSE") or DEFAULT_WAREHOUSE
+
+
+def parser() -> argparse.ArgumentParser:
+    """The command line of CONTRACT.md."""
+    root = argparse.ArgumentParser(prog="akhbar", description=__doc__)
+    commands = root.add_subparsers(dest="command", required=True)
+
+    run = commands.add_parser("run", help="run the ETL flow on files, folders or globs")
+    run.add_argument("paths", nargs="*", metavar="PATH", help="inputs (default: the bundled samples)")
+    run.add_argument("--warehouse", default=None, metavar="DIR", help="default: $AKHBAR_WAREHOUSE or ./warehouse-data")
+
+    query = commands.add_parser("query", help="run SQL read-only against the warehouse")
+    query.add_argument("sql", metavar="SQL")
+    query.add_argument("--warehouse", default=None, metavar="DIR")
+    query.add_argument("--format", choices=("table", "csv", "json"), default="table")
+
+    serve = commands.add_parser("serve", help="serve the flow as a scheduled Prefect deployment")
+    serve.add_argument("paths", nargs="*", metavar="PATH")
+    serve.add_argument("--warehouse", default=None, metavar="DIR")
+    when = serve.add_mutually_exclusive_group()
+    when.add_argument("--cron", metavar="EXPR")
+    when.add_argument("--interval", type=float, metavar="SECONDS")
+    return root
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the console script; returns the exit code."""
+    args = parser().parse_args(argv)
+    warehouse = args.warehouse or default_warehouse()
+    try:
+        if args.command == "run":
+            return _run(args.paths, warehouse)
+        if args.command == "query":
+            return _query(args.sql, warehouse, args.format)
+        return _serve(args.paths, warehouse, args.cron, args.interval)
+    except KeyboardInterrupt:
+        print("akhbar: interrupted", file=sys.stderr)
+        return 130
+    except Exception as error:  # one clear line, not a traceback: the run could not complete
+        message = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        print(f"akhbar: {message}", file=sys.stderr)
+        return 1
+
+
+def _inputs(paths: list[str]) -> list[str]:
+    return paths or [str(SAMPLES_DIR)]
+
+
+def _run(paths: list[str], warehouse: str) -> int:
+    _quiet_defaults()
+    from flows.etl import etl
+    from tasks.extract import InputNotFoundError, find_inputs
+
+    try:
+        find_inputs(_inputs(paths))  # fail fast on a mistyped path, before Prefect starts
+    except InputNotFoundError as error:
+        print(f"akhbar: {error}", file=sys.stderr)
+        return 2
+    summary = etl(paths=_inputs(paths), warehouse=str(Path(warehouse).resolve()))
+    print(format_summary(summary))
+    return 0
+
+
+def format_summary(summary: dict[str, Any]) -> str:
+    """The one-screen summary of a run."""
+    s = summary
+    return "\n".join(
+        [
+            f"akhbar run {s['run_id']}",
+            f"  files     seen {s['files_seen']:>7}   new {s['files_new']:>7}   "
+            f"unchanged {s['files_unchanged']:>7}   rejected {s['files_rejected']:>7}",
+            f"  articles found {s['articles_found']:>7}   loaded {s['articles_loaded']:>7}   "
+            f"duplicate {s['articles_duplicate']:>7}   quarantined {s['articles_quarantined']:>7}",
+            f"  warehouse {s['warehouse']}",
+            f"  query it: akhbar query \"select * from articles limit 5\" --warehouse {s['warehouse']}",
+        ]
+    )
+
+
+def _query(sql: str, warehouse: str, output: str) -> int:
+    from warehouse.query import run_query
+
+    print(run_query(Path(warehouse), sql, output), end="")
+    return 0
+
+
+def _serve(paths: list[str], warehouse: str, cron: str | None, interval: float | None) -> int:
+    _quiet_defaults()
+    from flows.serve import serve_etl
+
+    serve_etl(_inputs(paths), str(Path(warehouse).resolve()), cron=cron, interval=interval)
+    return 0

@@ -1,0 +1,1 @@
+"""Prefect flows: wiring of the stages, nothing a test would want to reach."""

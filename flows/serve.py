@@ -1,0 +1,15 @@
+"""Serve the ETL flow as a scheduled deployment against the Prefect API in PREFECT_API_URL."""
+
+from flows.etl import etl
+
+DEPLOYMENT = "akhbar-scheduled"
+
+
+def serve_etl(paths: list[str], warehouse: str, *, cron: str | None, interval: float | None) -> None:
+    """Serve the flow with a schedule; each scheduled run reads `paths` into `warehouse`."""
+    etl.serve(
+        name=DEPLOYMENT,
+        parameters={"paths": paths, "warehouse": warehouse},
+        cron=cron,
+        interval=interval,
+    )

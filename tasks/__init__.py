@@ -1,0 +1,1 @@
+"""Pure stages of the pipeline: frames in, frames out (extract alone reads files)."""

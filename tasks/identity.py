@@ -1,0 +1,33 @@
+"""Give each article an id that is the same wherever and whenever the same story text is met."""
+
+import duckdb
+import polars as pl
+
+from tasks.normalize import fold_for_matching
+
+ID_LENGTH = 32  # hex digits of sha256 kept: 128 bits, no collision in any archive this side of 10^18 rows
+
+
+def identity_key(body: pl.Expr, source_sha256: pl.Expr, position: pl.Expr) -> pl.Expr:
+    """What an article is known by: its story text, folded so that spacing and marks do not count.
+
+    An article with no text is known by where it was found, so that empty articles are never
+    mistaken for one another.
+    """
+    folded = fold_for_matching(body).str.replace_all(r"\s+", " ").str.strip_chars()
+    where = pl.format("empty:{}:{}", source_sha256, position)
+    return pl.when(folded.is_null() | (folded == "")).then(where).otherwise(pl.lit("body:") + folded)
+
+
+def with_article_ids(articles: pl.DataFrame) -> pl.DataFrame:
+    """The articles with `article_id`: a stable hash of their identity key."""
+    keys = articles.select(
+        key=identity_key(pl.col("body"), pl.col("source_sha256"), pl.col("position"))
+    ).with_row_index("row")
+    # sha256 over whole columns: Polars' own hash is not stable across versions, DuckDB's sha256 is.
+    with duckdb.connect() as memory:
+        memory.register("keys", keys)
+        ids = memory.sql(
+            f"select substr(sha256(key), 1, {ID_LENGTH}) as article_id from keys order by row"
+        ).pl()
+    return articles.with_columns(ids.get_column("article_id"))

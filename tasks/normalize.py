@@ -1,0 +1,59 @@
+"""Canonical Arabic text for storage, and a folded form of it for matching names."""
+
+import polars as pl
+
+# Persian letters that stand for Arabic ones. One character for one, so offsets into the text still hold.
+PERSIAN_TO_ARABIC = {"ی": "ي", "ک": "ك"}
+
+# Folded for matching only: hamza carriers to bare alef, alef maqsura to ya, ta marbuta to ha.
+_MATCH_FOLD = {
+    "أ": "ا",
+    "إ": "ا",
+    "آ": "ا",
+    "ٱ": "ا",
+    "ى": "ي",
+    "ة": "ه",
+    **PERSIAN_TO_ARABIC,
+}
+# Tashkeel (U+064B–U+065F), superscript alef (U+0670) and tatweel (U+0640) carry no identity for matching.
+_MARKS = r"[\u064b-\u065f\u0670\u0640]"
+_ARABIC_INDIC = "٠١٢٣٤٥٦٧٨٩"
+_EASTERN_ARABIC_INDIC = "۰۱۲۳۴۵۶۷۸۹"
+# Spaces that are not plain spaces: no-break, narrow, zero-width, and the bidi marks that scrapers leave.
+_ODD_SPACES = r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]"
+_INVISIBLES = r"[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]"
+
+
+def canonical_text(text: pl.Expr) -> pl.Expr:
+    """Map Persian ی and ک to Arabic ي and ك; everything else stays as written."""
+    return text.str.replace_many(PERSIAN_TO_ARABIC)
+
+
+def clean_line(text: pl.Expr) -> pl.Expr:
+    """Odd spaces to plain ones, invisible marks dropped, runs of spaces collapsed, ends trimmed."""
+    return (
+        text.str.replace_all(_INVISIBLES, "")
+        .str.replace_all(_ODD_SPACES, " ")
+        .str.replace_all(r"[ \t\f\v]+", " ")
+        .str.strip_chars()
+    )
+
+
+def fold_for_matching(text: pl.Expr) -> pl.Expr:
+    """The form two spellings of one name share: no marks, no hamza carriers, ى→ي, ة→ه."""
+    return text.str.replace_all(_MARKS, "").str.replace_many(_MATCH_FOLD)
+
+
+def fold_string(text: str) -> str:
+    """fold_for_matching for one Python string (reference data, built once)."""
+    out = pl.select(fold_for_matching(pl.lit(text))).item()
+    assert isinstance(out, str)
+    return out
+
+
+def ascii_digits(text: pl.Expr) -> pl.Expr:
+    """Arabic-Indic and Eastern Arabic-Indic digits to ASCII, one for one."""
+    table = {d: str(i) for i, d in enumerate(_ARABIC_INDIC)} | {
+        d: str(i) for i, d in enumerate(_EASTERN_ARABIC_INDIC)
+    }
+    return text.str.replace_many(table)

@@ -1,0 +1,103 @@
+"""The schema of every frame that crosses a stage boundary, written down once."""
+
+import polars as pl
+
+TEXT = pl.String()
+TEXT_LIST = pl.List(pl.String())
+
+# extract → transform: one row per input file (or archive member).
+SOURCES = pl.Schema(
+    {
+        "source_path": TEXT,
+        "source_sha256": TEXT,
+        "size": pl.Int64(),
+        "status": TEXT,  # new | unchanged | rejected
+        "encoding": TEXT,
+        "text": TEXT,  # decoded, BOM dropped, newlines as LF, Persian letters mapped
+        "reason": TEXT,  # why a rejected file was rejected
+        "raw": TEXT,  # what could be read of a rejected file
+    }
+)
+
+# transform → validate → load: one row per article, in the order of CONTRACT.md.
+ARTICLES = pl.Schema(
+    {
+        "article_id": TEXT,
+        "outlet": TEXT,
+        "url": TEXT,
+        "title": TEXT,
+        "published_date": pl.Date(),
+        "date_text": TEXT,
+        "date_source": TEXT,
+        "dateline": TEXT,
+        "author": TEXT,
+        "credit": TEXT,
+        "keywords": TEXT_LIST,
+        "body": TEXT,
+        "word_count": pl.Int32(),
+        "locations": TEXT_LIST,
+        "organizations": TEXT_LIST,
+        "persons": TEXT_LIST,
+        "source_path": TEXT,
+        "source_sha256": TEXT,
+        "position": pl.Int32(),
+        "char_start": pl.Int32(),
+        "char_end": pl.Int32(),
+        "run_id": TEXT,
+    }
+)
+
+ARTICLE_ENTITIES = pl.Schema(
+    {
+        "article_id": TEXT,
+        "entity": TEXT,
+        "entity_type": TEXT,  # LOC | ORG | PER
+        "mentions": pl.Int32(),
+        "name_en": TEXT,
+        "run_id": TEXT,
+    }
+)
+
+QUARANTINE = pl.Schema(
+    {
+        "source_path": TEXT,
+        "source_sha256": TEXT,
+        "position": pl.Int32(),  # null for a whole file
+        "reason": TEXT,
+        "raw": TEXT,
+        "run_id": TEXT,
+    }
+)
+
+# The sources a run has seen, so that the next run can skip what has not changed.
+MANIFEST = pl.Schema(
+    {
+        "source_path": TEXT,
+        "source_sha256": TEXT,
+        "size": pl.Int64(),
+        "status": TEXT,  # new | rejected
+        "run_id": TEXT,
+    }
+)
+
+RUNS = pl.Schema(
+    {
+        "run_id": TEXT,
+        "started_at": pl.Datetime("us", "UTC"),
+        "finished_at": pl.Datetime("us", "UTC"),
+        "files_seen": pl.Int64(),
+        "files_new": pl.Int64(),
+        "files_unchanged": pl.Int64(),
+        "files_rejected": pl.Int64(),
+        "articles_found": pl.Int64(),
+        "articles_loaded": pl.Int64(),
+        "articles_duplicate": pl.Int64(),
+        "articles_quarantined": pl.Int64(),
+        "status": TEXT,
+    }
+)
+
+
+def empty(schema: pl.Schema) -> pl.DataFrame:
+    """An empty frame of the given schema."""
+    return pl.DataFrame(schema=schema)

@@ -1,0 +1,111 @@
+"""Write the warehouse (Parquet under one folder, DuckDB views over it) and read back what it already holds."""
+
+import json
+import os
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import polars as pl
+
+from tasks.schemas import ARTICLE_ENTITIES, ARTICLES, MANIFEST, QUARANTINE, RUNS, empty
+
+DATABASE = "akhbar.duckdb"
+VIEWS_SQL = Path(__file__).with_name("views.sql")
+
+# Folder under the warehouse → the schema of the Parquet files in it.
+TABLES: dict[str, pl.Schema] = {
+    "articles": ARTICLES,
+    "article_entities": ARTICLE_ENTITIES,
+    "quarantine": QUARANTINE,
+    "manifest": MANIFEST,
+    "runs": RUNS,
+}
+# Every folder holds one empty file of its schema, so that the views have types before the first run.
+SCHEMA_FILE = "00000000-schema.parquet"
+
+
+def views_sql(root: Path) -> str:
+    """The SQL that defines the views of CONTRACT.md over the warehouse at `root`."""
+    quoted = str(root.resolve()).replace("'", "''")
+    return VIEWS_SQL.read_text(encoding="utf-8").replace("{root}", quoted)
+
+
+def write_parquet_atomically(frame: pl.DataFrame, path: Path) -> None:
+    """Write a Parquet file under a temporary name, then rename it: a reader never sees half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
+    try:
+        frame.write_parquet(temporary, compression="zstd", statistics=True)
+        os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+class Warehouse:
+    """A warehouse folder: Parquet tables, the run manifest, validation results and akhbar.duckdb."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root.resolve()
+        self.database = self.root / DATABASE
+
+    def ensure(self) -> None:
+        """Create the folders, schema files and views if they are not there yet (or are out of date)."""
+        for table, schema in TABLES.items():
+            schema_file = self.root / table / SCHEMA_FILE
+            if not schema_file.exists():
+                write_parquet_atomically(empty(schema), schema_file)
+        (self.root / "validation").mkdir(parents=True, exist_ok=True)
+        self._ensure_views()
+
+    def _ensure_views(self) -> None:
+        """(Re)create the views in akhbar.duckdb only when their SQL differs, so readers are rarely locked out."""
+        wanted = views_sql(self.root)
+        marker = self.root / ".views.sql"
+        if self.database.exists() and marker.exists() and marker.read_text(encoding="utf-8") == wanted:
+            return
+        with duckdb.connect(str(self.database)) as connection:
+            connection.execute(wanted)
+        marker.write_text(wanted, encoding="utf-8")
+
+    @contextmanager
+    def reader(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """An in-memory DuckDB connection with the warehouse views, holding no lock on akhbar.duckdb."""
+        with duckdb.connect() as connection:
+            connection.execute(views_sql(self.root))
+            yield connection
+
+    def current_sources(self) -> pl.DataFrame:
+        """The latest committed (source_path, source_sha256) of every source file seen so far."""
+        with self.reader() as connection:
+            return connection.sql("select source_path, source_sha256 from source_files").pl()
+
+    def live_articles(self) -> pl.DataFrame:
+        """(article_id, source_path) of every article loaded now."""
+        with self.reader() as connection:
+            return connection.sql("select article_id, source_path from articles").pl()
+
+    def write_batch(self, run_id: str, batch: int, tables: dict[str, pl.DataFrame]) -> None:
+        """Write one batch's rows of each table; they stay invisible until the run is committed."""
+        for table, frame in tables.items():
+            schema = TABLES[table]
+            if frame.height == 0:
+                continue
+            conformed = frame.select(pl.col(name).cast(dtype) for name, dtype in schema.items())
+            write_parquet_atomically(conformed, self.root / table / f"{run_id}-{batch:05d}.parquet")
+
+    def write_validation(self, run_id: str, batch: int, result: dict[str, Any]) -> Path:
+        """Keep GX's validation result of a batch as JSON under validation/."""
+        path = self.root / "validation" / f"{run_id}-{batch:05d}.json"
+        temporary = path.with_name(f".{path.name}.tmp")
+        temporary.write_text(json.dumps(result, ensure_ascii=False, indent=1, default=str), encoding="utf-8")
+        os.replace(temporary, path)
+        return path
+
+    def commit_run(self, run: pl.DataFrame) -> None:
+        """Write the run's row: from now on readers see everything the run wrote."""
+        run_id = run.get_column("run_id").item()
+        write_parquet_atomically(run.select(RUNS.names()).cast(dict(RUNS)), self.root / "runs" / f"{run_id}.parquet")

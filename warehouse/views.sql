@@ -1,0 +1,32 @@
+-- The views of CONTRACT.md over the Parquet files under the warehouse folder ({root}).
+-- A run's files count once its row in runs says 'completed': that row, written last, is the commit.
+
+CREATE OR REPLACE VIEW runs AS
+SELECT * FROM read_parquet('{root}/runs/*.parquet', union_by_name = true);
+
+-- Extension: the latest committed content of each source file (the manifest).
+CREATE OR REPLACE VIEW source_files AS
+SELECT m.source_path, m.source_sha256, m.size, m.status, m.run_id
+FROM read_parquet('{root}/manifest/*.parquet', union_by_name = true) AS m
+JOIN runs AS r ON r.run_id = m.run_id AND r.status = 'completed'
+QUALIFY row_number() OVER (PARTITION BY m.source_path ORDER BY r.finished_at DESC) = 1;
+
+CREATE OR REPLACE VIEW articles AS
+SELECT a.*
+FROM read_parquet('{root}/articles/*.parquet', union_by_name = true) AS a
+-- Only the current content of each source counts: a changed file's new articles replace the old.
+WHERE EXISTS (
+    SELECT 1 FROM source_files AS s
+    WHERE s.source_path = a.source_path AND s.source_sha256 = a.source_sha256
+)
+AND a.run_id IN (SELECT run_id FROM runs WHERE status = 'completed');
+
+CREATE OR REPLACE VIEW article_entities AS
+SELECT e.article_id, e.entity, e.entity_type, e.mentions, e.name_en, e.run_id
+FROM read_parquet('{root}/article_entities/*.parquet', union_by_name = true) AS e
+WHERE EXISTS (SELECT 1 FROM articles AS a WHERE a.article_id = e.article_id AND a.run_id = e.run_id);
+
+CREATE OR REPLACE VIEW quarantine AS
+SELECT q.*
+FROM read_parquet('{root}/quarantine/*.parquet', union_by_name = true) AS q
+WHERE q.run_id IN (SELECT run_id FROM runs WHERE status = 'completed');
