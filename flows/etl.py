@@ -16,6 +16,7 @@ from tasks.accounting import Counts, batch_counts
 from tasks.dedupe import drop_duplicates, known_ids, remember
 from tasks.extract import find_inputs, plan_batches, read_sources
 from tasks.quarantine import failed_articles, rejected_files
+from tasks.schemas import QUARANTINE, empty
 from tasks.transform import add_entities, pages_to_articles
 from tasks.validate import Verdict, validate
 from warehouse.store import Warehouse
@@ -68,6 +69,7 @@ def etl(paths: list[str], warehouse: str, batch_bytes: int = BATCH_BYTES) -> dic
     store = Warehouse(Path(warehouse))
     store.ensure()
     counts = Counts()
+    quarantined: list[pl.DataFrame] = []
     try:
         files = find_inputs(paths)
         current = dict(store.current_sources().iter_rows())
@@ -92,6 +94,7 @@ def etl(paths: list[str], warehouse: str, batch_bytes: int = BATCH_BYTES) -> dic
                 "manifest": manifest,
             }
             load_batch(store, run_id, number, tables, verdict.result)
+            quarantined.append(quarantine)
             live = remember(live, sources, loaded)
             step = batch_counts(
                 files=len(batch),
@@ -124,7 +127,7 @@ def etl(paths: list[str], warehouse: str, batch_bytes: int = BATCH_BYTES) -> dic
         raise
     store.commit_run(_run_row(run_id, started, counts, "completed"))
     summary = {"run_id": run_id, "warehouse": str(store.root), **asdict(counts)}
-    _publish(summary, store)
+    _publish(summary, pl.concat(quarantined) if quarantined else empty(QUARANTINE))
     return summary
 
 
@@ -134,18 +137,14 @@ def _run_row(run_id: str, started: datetime, counts: Counts, status: str) -> pl.
     )
 
 
-def _publish(summary: dict[str, Any], store: Warehouse) -> None:
+def _publish(summary: dict[str, Any], quarantine: pl.DataFrame) -> None:
     """The run summary and this run's quarantine as Prefect artifacts."""
     create_table_artifact(
         key="akhbar-run-summary",
         table=[{"measure": key, "value": value} for key, value in summary.items()],
         description="What the run saw and where each file and article went.",
     )
-    with store.reader() as connection:
-        rows = connection.execute(
-            "select source_path, position, reason from quarantine where run_id = ? order by source_path, position",
-            [summary["run_id"]],
-        ).fetchall()
+    rows = quarantine.select("source_path", "position", "reason").sort("source_path", "position").rows()
     lines = [f"- `{path}` {'' if position is None else f'#{position} '}: {reason}" for path, position, reason in rows]
     create_markdown_artifact(
         key="akhbar-quarantine",

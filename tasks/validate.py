@@ -1,6 +1,7 @@
 """Run the Great Expectations suites of expectations/ on a batch and split it into good and failed rows."""
 
 import json
+import logging
 import os
 from dataclasses import dataclass
 from datetime import date
@@ -44,6 +45,8 @@ def suite_columns(suite: dict[str, Any]) -> list[str]:
 def _batch_definition() -> Any:
     """A GX ephemeral context with one pandas dataframe asset, made once per process."""
     os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
+    # GX logs at INFO that it made a temporary docs folder on every context: not news to a user.
+    logging.getLogger("great_expectations").setLevel(logging.WARNING)
     import great_expectations as gx  # imported here: it takes seconds, and only validation needs it
     from great_expectations.data_context.types.base import ProgressBarsConfig
 

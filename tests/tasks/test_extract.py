@@ -1,0 +1,64 @@
+"""Finding inputs and reading them: hashed, decoded, unchanged ones skipped, bad ones rejected."""
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from tasks.extract import InputNotFoundError, find_inputs, plan_batches, read_sources
+
+PAGE = "عنوان\n26 يوليو، 2024\nبغداد/المسلة: نص الخبر.\n"
+
+
+def write(path: Path, data: bytes) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return path
+
+
+def test_folders_are_walked_and_hidden_files_left_out(tmp_path: Path) -> None:
+    a = write(tmp_path / "in" / "a.txt", b"x")
+    b = write(tmp_path / "in" / "sub" / "b.txt", b"x")
+    write(tmp_path / "in" / ".hidden.txt", b"x")
+    write(tmp_path / "in" / ".git" / "c.txt", b"x")
+    assert find_inputs([str(tmp_path / "in")]) == [a, b]
+
+
+def test_globs_and_files_are_expanded_once(tmp_path: Path) -> None:
+    a = write(tmp_path / "a.txt", b"x")
+    b = write(tmp_path / "b.txt", b"x")
+    assert find_inputs([str(tmp_path / "*.txt"), str(a)]) == [a, b]
+
+
+def test_a_path_that_names_nothing_is_an_error(tmp_path: Path) -> None:
+    with pytest.raises(InputNotFoundError, match="no such file, folder or glob match"):
+        find_inputs([str(tmp_path / "missing*.txt")])
+
+
+def test_sources_are_hashed_decoded_and_rejected_with_reasons(tmp_path: Path) -> None:
+    good = write(tmp_path / "good.txt", PAGE.replace("\n", "\r\n").encode("cp1256"))
+    empty = write(tmp_path / "empty.txt", b"")
+    binary = write(tmp_path / "img.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    sources = read_sources([good, empty, binary], {})
+    assert sources.select("source_path", "status", "encoding", "text", "reason").rows() == [
+        (str(good), "new", "windows-1256", PAGE, None),
+        (str(empty), "rejected", None, None, "empty file (0 bytes)"),
+        (str(binary), "rejected", None, None, "binary file: 3 NUL bytes, not text"),
+    ]
+    assert sources["source_sha256"][0] == hashlib.sha256(good.read_bytes()).hexdigest()
+    assert sources["size"].to_list() == [good.stat().st_size, 0, binary.stat().st_size]
+    assert sources["raw"][2] == "\\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"
+
+
+def test_a_file_whose_content_is_already_loaded_is_not_decoded_again(tmp_path: Path) -> None:
+    page = write(tmp_path / "p.txt", PAGE.encode())
+    sha = hashlib.sha256(page.read_bytes()).hexdigest()
+    unchanged = read_sources([page], {str(page): sha})
+    changed = read_sources([page], {str(page): "an older hash"})
+    assert unchanged.select("status", "text").row(0) == ("unchanged", None)
+    assert changed.select("status", "text").row(0) == ("new", PAGE)
+
+
+def test_batches_are_bounded_by_bytes(tmp_path: Path) -> None:
+    files = [write(tmp_path / f"{i}.txt", b"x" * size) for i, size in enumerate([40, 40, 40, 200, 10])]
+    assert plan_batches(files, 100) == [files[0:2], files[2:3], files[3:4], files[4:5]]
