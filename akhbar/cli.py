@@ -30,7 +30,9 @@ def parser() -> argparse.ArgumentParser:
 
     run = commands.add_parser("run", help="run the ETL flow on files, folders or globs")
     run.add_argument("paths", nargs="*", metavar="PATH", help="inputs (default: the bundled samples)")
-    run.add_argument("--warehouse", default=None, metavar="DIR", help="default: $AKHBAR_WAREHOUSE or ./warehouse-data")
+    run.add_argument(
+        "--warehouse", default=None, metavar="DIR", help="default: $AKHBAR_WAREHOUSE or ./warehouse-data"
+    )
 
     query = commands.add_parser("query", help="run SQL read-only against the warehouse")
     query.add_argument("sql", metavar="SQL")
@@ -95,7 +97,7 @@ def format_summary(summary: dict[str, Any]) -> str:
             f"  articles found {s['articles_found']:>7}   loaded {s['articles_loaded']:>7}   "
             f"duplicate {s['articles_duplicate']:>7}   quarantined {s['articles_quarantined']:>7}",
             f"  warehouse {s['warehouse']}",
-            f"  query it: akhbar query \"select * from articles limit 5\" --warehouse {s['warehouse']}",
+            f'  query it: akhbar query "select * from articles limit 5" --warehouse {s["warehouse"]}',
         ]
     )
 

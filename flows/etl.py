@@ -85,7 +85,9 @@ def etl(paths: list[str], warehouse: str, batch_bytes: int = BATCH_BYTES) -> dic
             quarantine = pl.concat(
                 [rejected_files(sources, run_id), failed_articles(verdict.failed, sources, run_id)]
             )
-            manifest = sources.filter(pl.col("status") != "unchanged").with_columns(pl.lit(run_id).alias("run_id"))
+            manifest = sources.filter(pl.col("status") != "unchanged").with_columns(
+                pl.lit(run_id).alias("run_id")
+            )
             loaded_entities = entities.join(loaded.select("article_id"), on="article_id", how="semi")
             tables = {
                 "articles": loaded,
@@ -133,7 +135,15 @@ def etl(paths: list[str], warehouse: str, batch_bytes: int = BATCH_BYTES) -> dic
 
 def _run_row(run_id: str, started: datetime, counts: Counts, status: str) -> pl.DataFrame:
     return pl.DataFrame(
-        [{"run_id": run_id, "started_at": started, "finished_at": datetime.now(UTC), **asdict(counts), "status": status}]
+        [
+            {
+                "run_id": run_id,
+                "started_at": started,
+                "finished_at": datetime.now(UTC),
+                **asdict(counts),
+                "status": status,
+            }
+        ]
     )
 
 
@@ -145,7 +155,10 @@ def _publish(summary: dict[str, Any], quarantine: pl.DataFrame) -> None:
         description="What the run saw and where each file and article went.",
     )
     rows = quarantine.select("source_path", "position", "reason").sort("source_path", "position").rows()
-    lines = [f"- `{path}` {'' if position is None else f'#{position} '}: {reason}" for path, position, reason in rows]
+    lines = [
+        f"- `{path}` {'' if position is None else f'#{position} '}: {reason}"
+        for path, position, reason in rows
+    ]
     create_markdown_artifact(
         key="akhbar-quarantine",
         markdown="# Quarantined in this run\n\n" + ("\n".join(lines) if lines else "Nothing."),

@@ -29,7 +29,10 @@ def _with_clitics(name: pl.Expr) -> pl.Expr:
     """Every prefixed form of a folded name, as a list."""
     starts_with_al = name.str.starts_with("ال")
     plain = [pl.lit(c) + name for c in _CLITICS]
-    lam = [pl.when(starts_with_al).then(pl.lit(c) + "ل" + name.str.slice(2)).otherwise(pl.lit(c) + name) for c in _LAM]
+    lam = [
+        pl.when(starts_with_al).then(pl.lit(c) + "ل" + name.str.slice(2)).otherwise(pl.lit(c) + name)
+        for c in _LAM
+    ]
     return pl.concat_list([*plain, *lam])
 
 

@@ -36,7 +36,8 @@ def find_inputs(paths: Sequence[str]) -> list[Path]:
                 if child.is_file() and not any(part.startswith(".") for part in relative.parts):
                     found[child.resolve()] = None
         else:
-            matches = sorted(Path(m) for m in glob.glob(given, recursive=True))
+            # glob.glob, not Path.glob: the pattern may be absolute or climb with "..".
+            matches = sorted(Path(m) for m in glob.glob(given, recursive=True))  # noqa: PTH207
             files = [m.resolve() for m in matches if m.is_file()]
             if not files:
                 raise InputNotFoundError(f"no such file, folder or glob match: {given}")

@@ -15,7 +15,7 @@ def rejected_files(sources: pl.DataFrame, run_id: str) -> pl.DataFrame:
         "reason",
         pl.col("raw").fill_null(""),
         pl.lit(run_id).alias("run_id"),
-    ).cast(dict(QUARANTINE))
+    ).cast(QUARANTINE)
 
 
 def failed_articles(failed: pl.DataFrame, sources: pl.DataFrame, run_id: str) -> pl.DataFrame:
@@ -34,5 +34,5 @@ def failed_articles(failed: pl.DataFrame, sources: pl.DataFrame, run_id: str) ->
             .alias("raw"),
             pl.lit(run_id).alias("run_id"),
         )
-        .cast(dict(QUARANTINE))
+        .cast(QUARANTINE)
     )

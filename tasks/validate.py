@@ -45,10 +45,11 @@ def suite_columns(suite: dict[str, Any]) -> list[str]:
 def _batch_definition() -> Any:
     """A GX ephemeral context with one pandas dataframe asset, made once per process."""
     os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
-    # GX logs at INFO that it made a temporary docs folder on every context: not news to a user.
-    logging.getLogger("great_expectations").setLevel(logging.WARNING)
     import great_expectations as gx  # imported here: it takes seconds, and only validation needs it
     from great_expectations.data_context.types.base import ProgressBarsConfig
+
+    # GX logs at INFO that it made a temporary docs folder on every context: not news to a user.
+    logging.getLogger("great_expectations").setLevel(logging.WARNING)
 
     context = gx.get_context(mode="ephemeral")
     context.variables.progress_bars = ProgressBarsConfig(globally=False)

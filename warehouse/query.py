@@ -28,7 +28,12 @@ def run_query(root: Path, sql: str, output: str) -> str:
     if output == "csv":
         return render_csv(columns, rows)
     if output == "json":
-        return json.dumps([dict(zip(columns, row, strict=True)) for row in rows], ensure_ascii=False, default=_plain) + "\n"
+        return (
+            json.dumps(
+                [dict(zip(columns, row, strict=True)) for row in rows], ensure_ascii=False, default=_plain
+            )
+            + "\n"
+        )
     return render_table(columns, rows)
 
 

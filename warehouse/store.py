@@ -1,7 +1,6 @@
-"""Write the warehouse (Parquet under one folder, DuckDB views over it) and read back what it already holds."""
+"""Write the warehouse (Parquet under one folder, DuckDB views over it) and read back what it holds."""
 
 import json
-import os
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -40,7 +39,7 @@ def write_parquet_atomically(frame: pl.DataFrame, path: Path) -> None:
     temporary = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
     try:
         frame.write_parquet(temporary, compression="zstd", statistics=True)
-        os.replace(temporary, path)
+        temporary.replace(path)
     finally:
         temporary.unlink(missing_ok=True)
 
@@ -62,7 +61,7 @@ class Warehouse:
         self._ensure_views()
 
     def _ensure_views(self) -> None:
-        """(Re)create the views in akhbar.duckdb only when their SQL differs, so readers are rarely locked out."""
+        """(Re)create the views in akhbar.duckdb only when their SQL changed, to rarely lock readers out."""
         wanted = views_sql(self.root)
         marker = self.root / ".views.sql"
         if self.database.exists() and marker.exists() and marker.read_text(encoding="utf-8") == wanted:
@@ -102,10 +101,12 @@ class Warehouse:
         path = self.root / "validation" / f"{run_id}-{batch:05d}.json"
         temporary = path.with_name(f".{path.name}.tmp")
         temporary.write_text(json.dumps(result, ensure_ascii=False, indent=1, default=str), encoding="utf-8")
-        os.replace(temporary, path)
+        temporary.replace(path)
         return path
 
     def commit_run(self, run: pl.DataFrame) -> None:
         """Write the run's row: from now on readers see everything the run wrote."""
         run_id = run.get_column("run_id").item()
-        write_parquet_atomically(run.select(RUNS.names()).cast(dict(RUNS)), self.root / "runs" / f"{run_id}.parquet")
+        write_parquet_atomically(
+            run.select(RUNS.names()).cast(RUNS), self.root / "runs" / f"{run_id}.parquet"
+        )

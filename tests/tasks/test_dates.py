@@ -98,9 +98,48 @@ def test_date_only_lines(line: str, only: bool) -> None:
     assert pl.select(is_date_only(pl.lit(line))).item() is only
 
 
-EGYPTIAN = ["يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"]
-LEVANTINE = ["كانون الثاني", "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز", "آب", "أيلول", "تشرين الأول", "تشرين الثاني", "كانون الأول"]
-ENGLISH = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+EGYPTIAN = [
+    "يناير",
+    "فبراير",
+    "مارس",
+    "أبريل",
+    "مايو",
+    "يونيو",
+    "يوليو",
+    "أغسطس",
+    "سبتمبر",
+    "أكتوبر",
+    "نوفمبر",
+    "ديسمبر",
+]
+LEVANTINE = [
+    "كانون الثاني",
+    "شباط",
+    "آذار",
+    "نيسان",
+    "أيار",
+    "حزيران",
+    "تموز",
+    "آب",
+    "أيلول",
+    "تشرين الأول",
+    "تشرين الثاني",
+    "كانون الأول",
+]
+ENGLISH = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 DIGITS = {"ascii": "0123456789", "arabic_indic": "٠١٢٣٤٥٦٧٨٩", "eastern": "۰۱۲۳۴۵۶۷۸۹"}
 
 
@@ -123,7 +162,9 @@ def render(day: date, form: str, digits: str) -> str:
 @settings(max_examples=300)
 @given(
     st.dates(min_value=date(1990, 1, 1), max_value=date(2035, 12, 31)),
-    st.sampled_from(["egyptian", "levantine", "paired", "english_header", "english_us", "numeric_dmy", "iso"]),
+    st.sampled_from(
+        ["egyptian", "levantine", "paired", "english_header", "english_us", "numeric_dmy", "iso"]
+    ),
     st.sampled_from(sorted(DIGITS)),
 )
 def test_rendered_dates_read_back_exactly(day: date, form: str, system: str) -> None:

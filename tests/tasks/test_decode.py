@@ -20,7 +20,9 @@ arabic_text = st.lists(
 ).map("\n".join)
 
 
-@given(arabic_text, st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "utf-16-le-bom", "utf-16-be-bom", "cp1256"]))
+@given(
+    arabic_text, st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "utf-16-le-bom", "utf-16-be-bom", "cp1256"])
+)
 def test_arabic_text_reads_back_exactly_in_every_encoding(text: str, encoding: str) -> None:
     if encoding == "utf-16-le-bom":
         data = codecs.BOM_UTF16_LE + text.encode("utf-16-le")
@@ -70,7 +72,10 @@ def test_utf16_without_bom_is_recognised() -> None:
         (b" \n\r\n\t ", "blank file: whitespace only"),
         (bytes(range(256)) * 4, "binary file: 4 NUL bytes, not text"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file: 3 NUL bytes, not text"),
-        (codecs.BOM_UTF16_LE + b"\x00\xd8", "undecodable: utf-16-le declared by its byte-order mark, but invalid at byte 2"),
+        (
+            codecs.BOM_UTF16_LE + b"\x00\xd8",
+            "undecodable: utf-16-le declared by its byte-order mark, but invalid at byte 2",
+        ),
     ],
 )
 def test_unreadable_files_get_one_line_reasons(data: bytes, reason: str) -> None:
@@ -83,7 +88,8 @@ def test_latin1_european_text_is_not_taken_for_arabic() -> None:
     decoded = decode_bytes("Dürrenmatt schrieb über die Schweiz: größer, schöner.".encode("latin-1"))
     assert decoded.text is None
     assert decoded.reason == (
-        "undecodable: not UTF-8 (invalid byte at offset 1) and not readable Arabic in Windows-1256 or ISO-8859-6"
+        "undecodable: not UTF-8 (invalid byte at offset 1) "
+        "and not readable Arabic in Windows-1256 or ISO-8859-6"
     )
 
 

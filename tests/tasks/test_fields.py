@@ -69,7 +69,11 @@ def test_outlet_falls_back_to_credit_then_source_line() -> None:
     no_prefix = ["فقرة بلا مكان."]
     credit = read_fields(parts(body_lines=no_prefix, credit_outlet="المسلة", source_text="غيرها"))
     source = read_fields(parts(body_lines=no_prefix, source_text="المسلة"))
-    assert [credit["outlet"].item(), source["outlet"].item(), credit["dateline"].item()] == ["المسلة", "المسلة", None]
+    assert [credit["outlet"].item(), source["outlet"].item(), credit["dateline"].item()] == [
+        "المسلة",
+        "المسلة",
+        None,
+    ]
 
 
 def test_author_and_credit_are_trimmed_and_empty_means_unknown() -> None:

@@ -15,7 +15,14 @@ def batch() -> pl.DataFrame:
         {
             "article_id": ["a", "b", "c", "d", "e", "e"],
             "title": ["t", "t", None, "t", "t", "t"],
-            "published_date": [date(2024, 7, 26), None, date(2024, 7, 26), date(1980, 1, 1), TODAY, date(2026, 11, 26)],
+            "published_date": [
+                date(2024, 7, 26),
+                None,
+                date(2024, 7, 26),
+                date(1980, 1, 1),
+                TODAY,
+                date(2026, 11, 26),
+            ],
             "date_source": ["page", None, "body", "page", "page", "crawl"],
             "body": ["نص", "نص", "نص", "", "نص", "نص"],
             "position": [0, 1, 0, 0, 0, 1],
@@ -27,7 +34,14 @@ def batch() -> pl.DataFrame:
 def test_suite_is_kept_as_json_and_names_the_contract_columns() -> None:
     suite = load_suite("articles")
     assert suite["name"] == "articles"
-    assert suite_columns(suite) == ["published_date", "body", "title", "article_id", "date_source", "position"]
+    assert suite_columns(suite) == [
+        "published_date",
+        "body",
+        "title",
+        "article_id",
+        "date_source",
+        "position",
+    ]
 
 
 def test_failing_rows_are_split_off_with_the_failed_expectations_as_reasons() -> None:

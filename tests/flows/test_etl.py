@@ -1,0 +1,129 @@
+"""The whole flow on a real Prefect API, real GX, real Parquet and DuckDB: runs, reruns, bad input."""
+
+import codecs
+import shutil
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pytest
+
+from flows.etl import etl
+from tests.conftest import SAMPLES, SEED
+
+pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("prefect_api")]
+
+
+def sql(warehouse: Path, query: str) -> list[tuple[Any, ...]]:
+    with duckdb.connect(str(warehouse / "akhbar.duckdb"), read_only=True) as connection:
+        return connection.sql(query).fetchall()
+
+
+def reconciles(summary: dict[str, Any]) -> bool:
+    files = summary["files_new"] + summary["files_unchanged"] + summary["files_rejected"]
+    articles = summary["articles_loaded"] + summary["articles_duplicate"] + summary["articles_quarantined"]
+    return summary["files_seen"] == files and summary["articles_found"] == articles
+
+
+def test_seed_twice_loads_once(tmp_path: Path) -> None:
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    shutil.copy(SEED, inputs)
+    warehouse = tmp_path / "w"
+    first = etl(paths=[str(inputs)], warehouse=str(warehouse))
+    second = etl(paths=[str(inputs)], warehouse=str(warehouse))
+    assert (first["files_new"], first["articles_loaded"]) == (1, 2)
+    assert (second["files_unchanged"], second["articles_loaded"], second["articles_found"]) == (1, 0, 0)
+    assert sql(
+        warehouse,
+        "select position, published_date::varchar, dateline, author from articles order by position",
+    ) == [
+        (0, "2024-07-26", "بغداد", "Admin"),
+        (1, "2024-12-20", "بغداد", "moh moh"),
+    ]
+    assert sql(
+        warehouse, "select files_unchanged, articles_loaded, status from runs order by finished_at"
+    ) == [
+        (0, 2, "completed"),
+        (1, 0, "completed"),
+    ]
+    assert sql(
+        warehouse, "select count(*) from article_entities where entity = 'بشار الأسد' and entity_type = 'PER'"
+    ) == [(1,)]
+    assert len(list((warehouse / "validation").glob("*.json"))) == 2  # one result per run
+
+
+def test_bad_files_are_quarantined_and_the_good_ones_load(tmp_path: Path) -> None:
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    page = SEED.read_text(encoding="utf-8")
+    (inputs / "empty.txt").write_bytes(b"")
+    (inputs / "image.bin").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    (inputs / "cp1256.txt").write_bytes((page.replace("ی", "ي") + "\n").encode("cp1256"))
+    sample = (SAMPLES / "almasalah-2024-03-14.txt").read_text(encoding="utf-8")
+    (inputs / "bom-crlf.txt").write_bytes(codecs.BOM_UTF8 + sample.replace("\n", "\r\n").encode("utf-8"))
+    warehouse = tmp_path / "w"
+    summary = etl(paths=[str(inputs)], warehouse=str(warehouse))
+    assert reconciles(summary)
+    assert (summary["files_seen"], summary["files_new"], summary["files_rejected"]) == (4, 2, 2)
+    assert (summary["articles_found"], summary["articles_loaded"]) == (5, 5)
+    assert sql(
+        warehouse, "select regexp_extract(source_path, '[^/]+$'), position, reason from quarantine order by 1"
+    ) == [
+        ("empty.txt", None, "empty file (0 bytes)"),
+        ("image.bin", None, "binary file: 4 NUL bytes, not text"),
+    ]
+    titles = sql(
+        warehouse, "select title from articles where source_path like '%cp1256.txt' order by position"
+    )
+    assert titles[0] == ("صواريخ على قاعدة عين الأسد تستقبل نتائج المباحثات العراقية الأمريكية",)
+    bodies = sql(warehouse, "select count(*) from articles where body like '%\r%' or title like '%\r%'")
+    assert bodies == [(0,)]
+
+
+def test_the_same_article_in_another_file_is_a_duplicate(tmp_path: Path) -> None:
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    shutil.copy(SEED, inputs / "page.txt")
+    # The seed's related article, met again as the main article of another page.
+    related = SEED.read_text(encoding="utf-8").split("إقرأ أيضاً:\n", 1)[1]
+    (inputs / "other.txt").write_text(related, encoding="utf-8")
+    warehouse = tmp_path / "w"
+    summary = etl(paths=[str(inputs)], warehouse=str(warehouse))
+    assert (summary["articles_found"], summary["articles_loaded"], summary["articles_duplicate"]) == (3, 2, 1)
+    assert sql(warehouse, "select count(*), count(distinct article_id) from articles") == [(2, 2)]
+
+
+def test_an_article_failing_validation_is_quarantined_with_its_text(tmp_path: Path) -> None:
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "nodate.txt").write_text(
+        "عنوان بلا تاريخ\nبغداد/المسلة: نص الخبر بلا تاريخ.\n", encoding="utf-8"
+    )
+    warehouse = tmp_path / "w"
+    summary = etl(paths=[str(inputs)], warehouse=str(warehouse))
+    assert (summary["articles_found"], summary["articles_quarantined"], summary["files_new"]) == (1, 1, 1)
+    assert sql(warehouse, "select position, reason, raw from quarantine") == [
+        (
+            0,
+            "no publication date found on the page (expect_column_values_to_not_be_null)",
+            "عنوان بلا تاريخ\nبغداد/المسلة: نص الخبر بلا تاريخ.",
+        )
+    ]
+
+
+def test_a_changed_file_replaces_its_articles(tmp_path: Path) -> None:
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    page = inputs / "page.txt"
+    shutil.copy(SEED, page)
+    warehouse = tmp_path / "w"
+    etl(paths=[str(inputs)], warehouse=str(warehouse))
+    text = page.read_text(encoding="utf-8")
+    page.write_text(
+        text.replace("والكاميرات الحرارية.", "والكاميرات الحرارية والطائرات المسيرة."), encoding="utf-8"
+    )
+    summary = etl(paths=[str(inputs)], warehouse=str(warehouse))
+    assert (summary["files_new"], summary["articles_loaded"], summary["articles_duplicate"]) == (1, 2, 0)
+    assert sql(warehouse, "select count(*), count(distinct article_id) from articles") == [(2, 2)]
+    assert sql(warehouse, "select count(*) from articles where body like '%الطائرات المسيرة.'") == [(1,)]
