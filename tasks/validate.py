@@ -48,8 +48,8 @@ def _batch_definition() -> Any:
     import great_expectations as gx  # imported here: it takes seconds, and only validation needs it
     from great_expectations.data_context.types.base import ProgressBarsConfig
 
-    # GX logs at INFO that it made a temporary docs folder on every context: not news to a user.
-    logging.getLogger("great_expectations").setLevel(logging.WARNING)
+    # GX sets this logger to INFO and says it made a temporary docs folder on every context: not news.
+    logging.getLogger("great_expectations.data_context.types.base").setLevel(logging.WARNING)
 
     context = gx.get_context(mode="ephemeral")
     context.variables.progress_bars = ProgressBarsConfig(globally=False)

@@ -1,5 +1,6 @@
 """End to end through the `akhbar` command, as a user runs it: real processes, real Prefect API."""
 
+import codecs
 import json
 import os
 import shutil
@@ -99,3 +100,42 @@ def test_bad_sql_is_one_line_on_stderr(tmp_path: Path, prefect_api: str) -> None
     assert run.returncode == 1
     assert run.stderr.startswith('akhbar: Binder Error: Referenced column "nope" not found')
     assert run.stderr.count("\n") == 1
+
+
+def test_a_folder_of_bad_and_good_files_runs_through(tmp_path: Path, prefect_api: str) -> None:
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    page = SEED.read_text(encoding="utf-8")
+    (inputs / "empty.txt").write_bytes(b"")
+    (inputs / "binary.dat").write_bytes(bytes(range(256)) * 8)
+    (inputs / "windows-1256.txt").write_bytes(page.replace("ی", "ي").replace("\n", "\r\n").encode("cp1256"))
+    (inputs / "utf8-bom-crlf.txt").write_bytes(codecs.BOM_UTF8 + page.replace("\n", "\r\n").encode("utf-8"))
+    warehouse = str(tmp_path / "w")
+    run = akhbar("run", str(inputs), "--warehouse", warehouse, env={"PREFECT_API_URL": prefect_api})
+    assert run.returncode == 0, run.stderr
+    quarantine = akhbar(
+        "query", "select reason from quarantine order by reason", "--warehouse", warehouse, "--format", "csv"
+    )
+    assert quarantine.stdout == 'reason\n"binary file: 8 NUL bytes, not text"\nempty file (0 bytes)\n'
+    runs = akhbar(
+        "query",
+        "select * exclude (run_id, started_at, finished_at) from runs",
+        "--warehouse",
+        warehouse,
+        "--format",
+        "json",
+    )
+    assert json.loads(runs.stdout) == [
+        {
+            "files_seen": 4,
+            "files_new": 2,
+            "files_unchanged": 0,
+            "files_rejected": 2,
+            # The two good dumps hold the same two articles: the second copy of each is a duplicate.
+            "articles_found": 4,
+            "articles_loaded": 2,
+            "articles_duplicate": 2,
+            "articles_quarantined": 0,
+            "status": "completed",
+        }
+    ]
