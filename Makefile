@@ -6,7 +6,7 @@ UV := $(or $(shell command -v uv 2>/dev/null),.tools/bin/uv)
 VENV := .venv
 export PREFECT_SERVER_ANALYTICS_ENABLED ?= false
 
-.PHONY: run test lint typecheck pytest bench clean
+.PHONY: run test lint typecheck pytest bench eval-dates eval-entities clean
 
 .tools/bin/uv:
 	$(PYTHON) -m venv .tools
@@ -34,6 +34,15 @@ pytest: $(VENV)/.synced
 	$(VENV)/bin/pytest
 
 test: lint typecheck pytest
+
+bench: $(VENV)/.synced
+	$(VENV)/bin/python -m bench
+
+eval-dates: $(VENV)/.synced
+	$(VENV)/bin/python -m evaluation.dates
+
+eval-entities: $(VENV)/.synced
+	$(VENV)/bin/python -m evaluation.entities
 
 clean:
 	rm -rf $(VENV) .tools $(WAREHOUSE) .pytest_cache .mypy_cache .ruff_cache

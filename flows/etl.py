@@ -15,8 +15,8 @@ from prefect.runtime import flow_run
 from tasks.accounting import Counts, batch_counts
 from tasks.dedupe import drop_duplicates, known_ids, remember
 from tasks.extract import find_inputs, plan_batches, read_sources
-from tasks.quarantine import failed_articles, rejected_files
 from tasks.schemas import QUARANTINE, empty
+from tasks.tables import batch_tables
 from tasks.transform import add_entities, pages_to_articles
 from tasks.validate import Verdict, validate
 from warehouse.store import Warehouse
@@ -81,30 +81,17 @@ def etl(paths: list[str], warehouse: str, batch_bytes: int = BATCH_BYTES) -> dic
             sources = extract_batch(batch, current)
             unique, duplicates, entities = transform_batch(sources, live)
             verdict = validate_batch(unique, started.date())
-            loaded = verdict.passed.with_columns(pl.lit(run_id).alias("run_id"))
-            quarantine = pl.concat(
-                [rejected_files(sources, run_id), failed_articles(verdict.failed, sources, run_id)]
-            )
-            manifest = sources.filter(pl.col("status") != "unchanged").with_columns(
-                pl.lit(run_id).alias("run_id")
-            )
-            loaded_entities = entities.join(loaded.select("article_id"), on="article_id", how="semi")
-            tables = {
-                "articles": loaded,
-                "article_entities": loaded_entities.with_columns(pl.lit(run_id).alias("run_id")),
-                "quarantine": quarantine,
-                "manifest": manifest,
-            }
+            tables = batch_tables(sources, verdict.passed, verdict.failed, entities, run_id)
             load_batch(store, run_id, number, tables, verdict.result)
-            quarantined.append(quarantine)
-            live = remember(live, sources, loaded)
+            quarantined.append(tables["quarantine"])
+            live = remember(live, sources, tables["articles"])
             step = batch_counts(
                 files=len(batch),
                 statuses=sources.get_column("status").to_list(),
                 found=unique.height + duplicates.height,
                 duplicate=duplicates.height,
                 quarantined=verdict.failed.height,
-                loaded=loaded.height,
+                loaded=verdict.passed.height,
             )
             counts += step
             logger.info(

@@ -1,0 +1,22 @@
+"""What one batch puts into each warehouse table: loaded articles, their entities, quarantine, manifest."""
+
+import polars as pl
+
+from tasks.quarantine import failed_articles, rejected_files
+
+
+def batch_tables(
+    sources: pl.DataFrame, passed: pl.DataFrame, failed: pl.DataFrame, entities: pl.DataFrame, run_id: str
+) -> dict[str, pl.DataFrame]:
+    """The rows of each table for one batch, stamped with the run that loads them."""
+    run = pl.lit(run_id).alias("run_id")
+    loaded = passed.with_columns(run)
+    return {
+        "articles": loaded,
+        "article_entities": entities.join(
+            loaded.select("article_id"), on="article_id", how="semi"
+        ).with_columns(run),
+        "quarantine": pl.concat([rejected_files(sources, run_id), failed_articles(failed, sources, run_id)]),
+        # Unchanged files are already in the manifest as they are.
+        "manifest": sources.filter(pl.col("status") != "unchanged").with_columns(run),
+    }
