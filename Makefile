@@ -6,7 +6,7 @@ UV := $(or $(shell command -v uv 2>/dev/null),.tools/bin/uv)
 VENV := .venv
 export PREFECT_SERVER_ANALYTICS_ENABLED ?= false
 
-.PHONY: run test lint typecheck pytest bench eval-dates eval-entities clean
+.PHONY: run test lint typecheck pytest bench eval-dates eval-entities eval-scrapers clean
 
 .tools/bin/uv:
 	$(PYTHON) -m venv .tools
@@ -40,6 +40,9 @@ bench: $(VENV)/.synced
 
 eval-dates: $(VENV)/.synced
 	$(VENV)/bin/python -m evaluation.dates
+
+eval-scrapers: $(VENV)/.synced
+	$(VENV)/bin/python -m evaluation.saudinewsnet
 
 eval-entities: $(VENV)/.synced
 	$(VENV)/bin/python -m evaluation.entities

@@ -17,7 +17,7 @@ from tasks.dedupe import drop_duplicates, known_ids, remember
 from tasks.extract import find_inputs, plan_batches, read_sources
 from tasks.schemas import QUARANTINE, empty
 from tasks.tables import batch_tables
-from tasks.transform import add_entities, pages_to_articles
+from tasks.transform import add_entities, sources_to_articles
 from tasks.validate import Verdict, validate
 from warehouse.store import Warehouse
 
@@ -39,7 +39,7 @@ def transform_batch(
     sources: pl.DataFrame, live: pl.DataFrame
 ) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
     """Articles of the batch's new pages, deduplicated, with entities: (unique, duplicates, entities)."""
-    articles = pages_to_articles(sources)
+    articles = sources_to_articles(sources)
     deduplicated = drop_duplicates(articles, known_ids(live, sources))
     unique, entities = add_entities(deduplicated.unique)
     return unique, deduplicated.duplicates, entities

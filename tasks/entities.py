@@ -1,4 +1,14 @@
-"""Find the places, organizations and people of the gazetteer in article bodies, over whole columns."""
+"""Find places, organizations and people in article bodies, over whole columns.
+
+Two sources of mentions, both Polars expressions over the whole body column:
+
+- the gazetteer (tasks/reference): every spelling of every name, with prefix clitics, matched with one
+  Aho–Corasick pass (leftmost, longest first) over a folded, space-padded copy of the body;
+- people introduced by a title or role (الرئيس، وزير الخارجية، الشيخ …): a regex finds the name after the
+  title, and every later mention of that full name in the same article counts too.
+
+A gazetteer mention wins over a title-rule mention it overlaps.
+"""
 
 from functools import cache
 
@@ -24,22 +34,113 @@ FOUND = pl.Schema(
     }
 )
 
+# Tashkeel, superscript alef and tatweel: gone before padding, so that folded and unfolded padded texts
+# have the same byte offsets (every fold below maps a two-byte Arabic letter to another).
+_MARKS = r"[\u064b-\u065f\u0670\u0640]"
+_PERSIAN = {"ی": "ي", "ک": "ك"}
+
+# Titles and roles written before a person's name (folded spelling; hamza and ta marbuta are tolerated).
+_TITLES = (
+    "الرئيس",
+    "الرئيسه",
+    "رئيس الوزراء",
+    "رئيسه الوزراء",
+    "رئيس الحكومه",
+    "رئيس الجمهوريه",
+    "رئيس البرلمان",
+    "رئيس مجلس النواب",
+    "رئيس مجلس الوزراء",
+    "رئيس اقليم كردستان",
+    "نائب الرئيس",
+    "ولي العهد",
+    "الملك",
+    "الملكه",
+    "الامير",
+    "الاميره",
+    "الشيخ",
+    "السيد",
+    "السيده",
+    "الرئيس السابق",
+    "المستشار",
+    "المستشاره",
+    "الامين العام",
+    "المرشد الاعلي",
+    "المرجع الديني",
+    "ايه الله",
+    "البابا",
+    "الجنرال",
+    "المشير",
+    "الفريق",
+    "الفريق اول",
+    "اللواء",
+    "العميد",
+    "العقيد",
+    "المقدم",
+    "النائب",
+    "السفير",
+    "السفيره",
+    "الدكتور",
+    "الدكتوره",
+    "القاضي",
+    "المحامي",
+    "الكاتب",
+    "الصحفي",
+    "الفنان",
+    "الفنانه",
+    "اللاعب",
+    "المدرب",
+    "الزعيم",
+)
+# Role nouns followed by what they head: وزير الخارجية، محافظ نينوى، قائد الجيش، زعيم التيار …
+_ROLES = ("وزير", "وزيره", "محافظ", "قائد", "زعيم", "مدير", "رئيس", "سفير", "امين عام", "المتحدث باسم")
+# Words that end a name read after a title: particles, common verbs of reporting, time words.
+_STOP_WORDS = (
+    "في من الي علي عن مع ان انه ان لا ما قد كان كانت قال قالت اكد اكدت اعلن اعلنت اضاف اشار ذكر اوضح "
+    "يوم امس اليوم خلال بعد قبل عند حيث التي الذي الذين هو هي ثم او و بين حول منذ وقال واكد واضاف "
+    "لدي ضد عبر اثناء يقول يري دعا بان بانه الا اما لقد وان فان"
+)
+_NAME_STOPS = frozenset(_STOP_WORDS.split())
+_NAME_CONNECTORS = frozenset({"بن", "ابن", "بنت", "ابو", "ام", "عبد", "ال", "اية"})
+
+
+def _tolerant(folded: str) -> str:
+    """A regex for a folded word that accepts any spelling folding to it (hamza, ى, ة)."""
+    classes = {"ا": "[اأإآٱ]", "ي": "[يى]", "ه": "[هة]"}
+    return "".join(classes.get(ch, ch) for ch in folded).replace(" ", "  ")
+
+
+def _title_regex() -> str:
+    """The regex of a title, an optional nisba adjective, then up to four name words (group 1)."""
+    titles = "|".join(_tolerant(t) for t in sorted(_TITLES, key=len, reverse=True))
+    roles = "|".join(_tolerant(r) for r in _ROLES)
+    title = rf"(?:[وفل]?(?:{titles})|[وفل]?(?:ال|لل)?(?:{roles})  \p{{L}}+)"
+    # A nisba after the title (الرئيس الأمريكي، وزير الخارجية الإيراني) belongs to the title.
+    nisba = r"(?:  ال\p{L}+ي(?:ه|ة)?){0,2}"
+    return rf"  {title}{nisba}  ((?:\p{{L}}{{2,}})(?:  \p{{L}}{{2,}}){{0,3}})  "
+
+
+def _plain(text: pl.Expr) -> pl.Expr:
+    """Body without marks, Persian letters mapped, every run of non-letters a double space, padded."""
+    words = text.str.replace_all(_MARKS, "").str.replace_many(_PERSIAN).str.replace_all(r"[^\p{L}\p{N}]+", "  ")
+    return pl.lit("  ") + words + pl.lit("  ")
+
+
+def _token_text(text: pl.Expr) -> pl.Expr:
+    """Folded words, each wrapped in two spaces, so that literal patterns respect word boundaries."""
+    return fold_for_matching(_plain(text))
+
 
 def _with_clitics(name: pl.Expr) -> pl.Expr:
     """Every prefixed form of a folded name, as a list."""
     starts_with_al = name.str.starts_with("ال")
     plain = [pl.lit(c) + name for c in _CLITICS]
-    lam = [
-        pl.when(starts_with_al).then(pl.lit(c) + "ل" + name.str.slice(2)).otherwise(pl.lit(c) + name)
-        for c in _LAM
-    ]
+    lam = [pl.when(starts_with_al).then(pl.lit(c) + "ل" + name.str.slice(2)).otherwise(pl.lit(c) + name) for c in _LAM]
     return pl.concat_list([*plain, *lam])
 
 
-def _token_text(text: pl.Expr) -> pl.Expr:
-    """Folded words, each wrapped in two spaces, so that literal patterns respect word boundaries."""
-    words = fold_for_matching(text).str.replace_all(r"[^\p{L}\p{N}]+", "  ")
-    return pl.lit("  ") + words + pl.lit("  ")
+def _as_pattern(form: pl.Expr) -> pl.Expr:
+    """` form ` with single spaces inside doubled, as it occurs in the padded text."""
+    return pl.lit(" ") + form.str.replace_all(" ", "  ") + pl.lit(" ")
 
 
 @cache
@@ -57,7 +158,7 @@ def patterns() -> pl.DataFrame:
         .with_columns(form=_with_clitics(pl.col("name")))
         .explode("form")
         .select(
-            pattern=pl.lit(" ") + pl.col("form").str.replace_all(" ", "  ") + pl.lit(" "),
+            pattern=_as_pattern(pl.col("form")),
             entity=pl.col("canonical"),
             entity_type=pl.col("type"),
             name_en=pl.col("name_en"),
@@ -69,19 +170,136 @@ def patterns() -> pl.DataFrame:
     return unambiguous.sort(pl.col("pattern").str.len_chars(), "pattern", descending=[True, False])
 
 
-def find_entities(articles: pl.DataFrame) -> pl.DataFrame:
-    """One row per article and entity found in its body, with how often it is mentioned (FOUND)."""
+@cache
+def _pattern_list() -> pl.Series:
+    """The gazetteer patterns as one list literal, built once per process."""
+    return patterns()["pattern"].implode()
+
+
+def _gazetteer_mentions(text: pl.DataFrame) -> pl.DataFrame:
+    """Gazetteer matches: article_id, start (byte offset in the padded text), length, entity columns."""
     table = patterns()
-    found = (
-        articles.select(
+    searched = pl.lit(_pattern_list())
+    return (
+        text.select(
             "article_id",
-            match=_token_text(pl.col("body")).str.extract_many(
-                table["pattern"].to_list(), overlapping=False, leftmost=True
-            ),
+            match=pl.col("folded").str.extract_many(searched, overlapping=False, leftmost=True),
+            start=pl.col("folded").str.find_many(searched, overlapping=False, leftmost=True),
         )
-        .explode("match")
+        .explode("match", "start")
         .drop_nulls("match")
         .join(table, left_on="match", right_on="pattern", how="inner", maintain_order="left")
+        .select(
+            "article_id",
+            pl.col("start").cast(pl.Int64),
+            length=pl.col("match").str.len_bytes().cast(pl.Int64),
+            entity="entity",
+            entity_type="entity_type",
+            name_en="name_en",
+        )
+    )
+
+
+def _titled_people(text: pl.DataFrame) -> pl.DataFrame:
+    """People named after a title in each article and not in the gazetteer: article_id, name, pattern."""
+    # A name read after a title stops at the first particle or reporting verb (folded comparison).
+    candidates = (
+        text.select("article_id", name=pl.col("plain").str.extract_all(_title_regex()))
+        .explode("name")
+        .drop_nulls("name")
+        .with_columns(
+            pl.col("name")
+            .str.extract(_title_regex(), 1)
+            .str.split("  ")
+            .list.eval(pl.element().filter(fold_for_matching(pl.element()).is_in(list(_NAME_STOPS)).cum_sum() == 0))
+        )
+        # A name is 2–3 words, the first not a definite noun (الشؤون), none joined by و; a name ending on a
+        # connector (بن، عبد، أبو …) was cut short; a one-word name after a title is too weak alone.
+        .with_columns(pl.col("name").list.head(3))
+        .filter(
+            pl.col("name").list.len() >= 2,
+            ~pl.col("name").list.first().str.contains("^(?:[وفبلك]?ال|لل)"),
+            ~pl.col("name").list.eval(pl.element().str.contains("^و[اأإ]?ل")).list.any(),
+            ~fold_for_matching(pl.col("name").list.last()).is_in(list(_NAME_CONNECTORS)),
+        )
+        .with_columns(pl.col("name").list.join(" "))
+        .with_columns(pattern=_as_pattern(fold_for_matching(pl.col("name"))))
+    )
+    known = patterns().select("pattern")
+    return candidates.join(known, on="pattern", how="anti").unique(["article_id", "pattern"])
+
+
+def _title_mentions(text: pl.DataFrame) -> pl.DataFrame:
+    """Every mention, with clitics, of each titled person's full name in the article that titled them."""
+    people = _titled_people(text)
+    if people.is_empty():
+        return pl.DataFrame(
+            schema={"article_id": pl.String, "start": pl.Int64, "length": pl.Int64, "entity": pl.String}
+        )
+    # The canonical spelling is the first one written; every spelling folding alike is one person.
+    forms = (
+        people.group_by("article_id", "pattern", maintain_order=True)
+        .agg(pl.col("name").first())
+        .with_columns(form=_with_clitics(fold_for_matching(pl.col("name"))))
+        .explode("form")
+        .with_columns(form=_as_pattern(pl.col("form")))
+    )
+    # One automaton for the whole batch, overlapping, then kept only where the article titled that name:
+    # what an article yields never depends on which other articles share its batch.
+    searched = pl.lit(forms["form"].unique().sort().implode())
+    found = (
+        text.join(forms.select("article_id").unique(), on="article_id", how="semi")
+        .select(
+            "article_id",
+            form=pl.col("folded").str.extract_many(searched, overlapping=True),
+            start=pl.col("folded").str.find_many(searched, overlapping=True),
+        )
+        .explode("form", "start")
+        .drop_nulls("form")
+    )
+    return found.join(forms, on=["article_id", "form"], how="inner").select(
+        "article_id",
+        pl.col("start").cast(pl.Int64),
+        length=pl.col("form").str.len_bytes().cast(pl.Int64),
+        entity="name",
+    )
+
+
+def mention_spans(articles: pl.DataFrame) -> pl.DataFrame:
+    """Every mention in each body: article_id, start and length (bytes in the padded folded text), entity.
+
+    Mentions never overlap: gazetteer ones are leftmost-longest among themselves, a titled person's
+    mention is dropped where it overlaps a gazetteer one or a longer titled one starting no later.
+    """
+    text = articles.select(
+        pl.col("article_id").cast(pl.String), plain=_plain(pl.col("body").fill_null(""))
+    ).with_columns(folded=fold_for_matching(pl.col("plain")))
+    gazetteer_found = _gazetteer_mentions(text).with_columns(source=pl.lit(0))
+    titled = _title_mentions(text).with_columns(
+        entity_type=pl.lit("PER"), name_en=pl.lit(None, dtype=pl.String), source=pl.lit(1)
+    )
+    both = pl.concat([gazetteer_found, titled.select(gazetteer_found.columns)]).sort(
+        "article_id", "start", "source", pl.col("length"), descending=[False, False, False, True]
+    )
+    end = pl.col("start") + pl.col("length")
+    from_gazetteer = pl.col("source") == 0
+    # For each titled mention: the furthest end of any earlier mention, and the next gazetteer start.
+    reach_before = end.cum_max().shift(1).over("article_id")
+    next_gazetteer = pl.when(from_gazetteer).then(pl.col("start")).shift(-1).backward_fill().over("article_id")
+    kept = both.filter(
+        from_gazetteer
+        | (
+            (reach_before.is_null() | (pl.col("start") >= reach_before))
+            & (next_gazetteer.is_null() | (next_gazetteer >= end))
+        )
+    )
+    return kept.drop("source").with_columns(pl.col("article_id").cast(articles["article_id"].dtype))
+
+
+def find_entities(articles: pl.DataFrame) -> pl.DataFrame:
+    """One row per article and entity found in its body, with how often it is mentioned (FOUND)."""
+    found = (
+        mention_spans(articles)
         .group_by("article_id", "entity", maintain_order=True)
         .agg(
             pl.col("entity_type").first(),
@@ -89,14 +307,21 @@ def find_entities(articles: pl.DataFrame) -> pl.DataFrame:
             pl.col("name_en").first(),
         )
     )
+    # Keep the articles' order, then the order of first mention within each article.
+    order = articles.select(pl.col("article_id").cast(pl.String)).with_row_index("row")
+    found = (
+        found.with_columns(pl.col("article_id").cast(pl.String))
+        .join(order, on="article_id", how="left", maintain_order="left")
+        .sort("row", maintain_order=True)
+        .drop("row")
+    )
     return found.select(pl.col(name).cast(dtype) for name, dtype in FOUND.items())
 
 
 def entity_lists(articles: pl.DataFrame, found: pl.DataFrame) -> pl.DataFrame:
     """The articles with their locations, organizations and persons lists (in order of first mention)."""
     lists = found.group_by("article_id", maintain_order=True).agg(
-        pl.col("entity").filter(pl.col("entity_type") == kind).alias(column)
-        for kind, column in ENTITY_TYPES.items()
+        pl.col("entity").filter(pl.col("entity_type") == kind).alias(column) for kind, column in ENTITY_TYPES.items()
     )
     joined = articles.drop(ENTITY_TYPES.values(), strict=False).join(
         lists, on="article_id", how="left", maintain_order="left"

@@ -1,22 +1,24 @@
 """Find the input files, read their bytes, hash and decode them: the one stage besides load that does I/O."""
 
 import glob
+import gzip
 import hashlib
-from collections.abc import Iterable, Sequence
-from pathlib import Path
+import io
+import zipfile
+import zlib
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path, PurePosixPath
 
 import polars as pl
 
 from tasks.decode import decode_bytes, raw_preview
-from tasks.schemas import SOURCES
+from tasks.records import read_records
+from tasks.schemas import RECORD, SOURCES
 
-# Inputs that later issues teach akhbar to read; until then they are rejected with this reason.
-NOT_YET_READ = {
-    ".json": "scraper JSON is not read yet",
-    ".jsonl": "scraper JSON Lines are not read yet",
-    ".zip": "zip archives are not read yet",
-    ".gz": "gzip archives are not read yet",
-}
+RECORD_SUFFIXES = {".json": False, ".jsonl": True, ".ndjson": True}  # suffix → one object per line
+# Files that sit beside news in the folders users point at, and are not news.
+NOT_NEWS_SUFFIXES = (".md", ".rst", ".pdf", ".doc", ".docx", ".xls", ".xlsx", ".csv", ".py", ".sh")
+MEMBER_SEPARATOR = "!/"
 
 
 class InputNotFoundError(Exception):
@@ -46,31 +48,97 @@ def find_inputs(paths: Sequence[str]) -> list[Path]:
 
 
 def read_sources(files: Iterable[Path], current: dict[str, str]) -> pl.DataFrame:
-    """One SOURCES row per file: hashed; skipped as unchanged when its content is the one already loaded."""
+    """One SOURCES row per file or archive member: hashed; skipped as unchanged when already loaded as is."""
     rows: list[dict[str, object]] = []
+    records: list[pl.Series | None] = []
     for path in files:
-        name = str(path)
+        for name, data, failure in _open(path):
+            if failure is not None:
+                sha256 = hashlib.sha256(data).hexdigest() if data is not None else None
+                rows.append(_rejected(name, sha256, len(data or b""), failure, raw_preview(data or b"")))
+                records.append(None)
+                continue
+            assert data is not None
+            row, found = _source(name, data, current)
+            rows.append(row)
+            records.append(found)
+    sources = pl.DataFrame(rows, schema={k: v for k, v in SOURCES.items() if k != "records"})
+    column = pl.Series("records", records, dtype=pl.List(RECORD))
+    return sources.with_columns(column).select(SOURCES.names())
+
+
+def _open(path: Path) -> Iterator[tuple[str, bytes | None, str | None]]:
+    """(source_path, bytes, failure) for a file, or for each member of an archive."""
+    name = str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        yield name, None, f"unreadable: {error.strerror or error}"
+        return
+    yield from _unpack(name, data)
+
+
+def _unpack(name: str, data: bytes) -> Iterator[tuple[str, bytes | None, str | None]]:
+    """Open .zip and .gz archives (recursively) into their members; other files are themselves."""
+    suffix = PurePosixPath(name.rsplit(MEMBER_SEPARATOR, 1)[-1]).suffix.lower()
+    if suffix == ".zip":
+        yield from _unzip(name, data)
+    elif suffix == ".gz":
+        inner = f"{name}{MEMBER_SEPARATOR}{PurePosixPath(name.rsplit(MEMBER_SEPARATOR, 1)[-1]).stem}"
         try:
-            data = path.read_bytes()
-        except OSError as error:
-            rows.append(_rejected(name, None, 0, f"unreadable: {error.strerror or error}", ""))
+            yield from _unpack(inner, gzip.decompress(data))
+        except (OSError, EOFError, zlib.error) as error:
+            yield name, data, f"truncated or corrupt gzip archive: {error}"
+    else:
+        yield name, data, None
+
+
+def _unzip(name: str, data: bytes) -> Iterator[tuple[str, bytes | None, str | None]]:
+    """The members of a zip archive (hidden ones left out), or why the archive cannot be opened."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        members = [m for m in archive.infolist() if not m.is_dir()]
+    except (zipfile.BadZipFile, OSError, EOFError) as error:
+        yield name, data, f"truncated or corrupt zip archive: {error}"
+        return
+    if not members:
+        yield name, data, "empty zip archive: no files in it"
+        return
+    for member in members:
+        member_name = f"{name}{MEMBER_SEPARATOR}{member.filename}"
+        hidden = any(
+            part.startswith(".") or part == "__MACOSX" for part in PurePosixPath(member.filename).parts
+        )
+        if hidden:
             continue
-        sha256 = hashlib.sha256(data).hexdigest()
-        row: dict[str, object] = {"source_path": name, "source_sha256": sha256, "size": len(data)}
-        if current.get(name) == sha256:
-            rows.append(row | {"status": "unchanged"})
+        try:
+            content = archive.read(member)
+        except (zipfile.BadZipFile, OSError, EOFError, zlib.error) as error:
+            yield member_name, None, f"corrupt member of zip archive: {error}"
             continue
-        not_yet = NOT_YET_READ.get(path.suffix.lower())
-        if not_yet is not None:
-            rows.append(_rejected(name, sha256, len(data), not_yet, raw_preview(data)))
-            continue
-        decoded = decode_bytes(data)
-        if decoded.text is None:
-            reason = decoded.reason or "undecodable"
-            rows.append(_rejected(name, sha256, len(data), reason, raw_preview(data)))
-            continue
-        rows.append(row | {"status": "new", "encoding": decoded.encoding, "text": decoded.text})
-    return pl.DataFrame(rows, schema=SOURCES)
+        yield from _unpack(member_name, content)
+
+
+def _source(name: str, data: bytes, current: dict[str, str]) -> tuple[dict[str, object], pl.Series | None]:
+    """The SOURCES row of one file's bytes (and its scraper records, for JSON)."""
+    sha256 = hashlib.sha256(data).hexdigest()
+    base: dict[str, object] = {"source_path": name, "source_sha256": sha256, "size": len(data)}
+    if current.get(name) == sha256:
+        return base | {"status": "unchanged"}, None
+    suffix = PurePosixPath(name.rsplit(MEMBER_SEPARATOR, 1)[-1]).suffix.lower()
+    if suffix in NOT_NEWS_SUFFIXES:
+        return _rejected(
+            name, sha256, len(data), f"not a news input: a {suffix} file", raw_preview(data)
+        ), None
+    decoded = decode_bytes(data)
+    if decoded.text is None:
+        return _rejected(name, sha256, len(data), decoded.reason or "undecodable", raw_preview(data)), None
+    if suffix in RECORD_SUFFIXES:
+        found = read_records(decoded.text, one_per_line=RECORD_SUFFIXES[suffix])
+        if isinstance(found, str):
+            return _rejected(name, sha256, len(data), found, decoded.text[: 1 << 20]), None
+        return base | {"status": "new", "kind": "records", "encoding": decoded.encoding}, found
+    return base | {"status": "new", "kind": "page", "encoding": decoded.encoding, "text": decoded.text}, None
 
 
 def _rejected(path: str, sha256: str | None, size: int, reason: str, raw: str) -> dict[str, object]:

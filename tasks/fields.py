@@ -62,6 +62,11 @@ def pick_date() -> pl.Expr:
         (read_date(pl.col("header_date_text")).struct.field("date"), pl.col("header_date_text"), "page"),
         (body_date.struct.field("date"), body_date.struct.field("text"), "body"),
     ]
+    return choose_date(candidates)
+
+
+def choose_date(candidates: list[tuple[pl.Expr, pl.Expr, str]]) -> pl.Expr:
+    """The first candidate (date, text it was read from, where) whose date was read, as a struct."""
     date: pl.Expr = pl.lit(None, dtype=pl.Date)
     text: pl.Expr = pl.lit(None, dtype=pl.String)
     source: pl.Expr = pl.lit(None, dtype=pl.String)

@@ -22,16 +22,18 @@ def failed_articles(failed: pl.DataFrame, sources: pl.DataFrame, run_id: str) ->
     """A quarantine row for every failed article, its raw text cut from its page."""
     pages = sources.select("source_path", "source_sha256", "text")
     return (
-        failed.join(pages, on=["source_path", "source_sha256"], how="left", maintain_order="left")
+        failed.drop("text", strict=False)
+        .join(pages, on=["source_path", "source_sha256"], how="left", maintain_order="left")
         .select(
             "source_path",
             "source_sha256",
             "position",
             "reason",
-            pl.col("text")
-            .str.slice(pl.col("char_start"), pl.col("char_end") - pl.col("char_start"))
-            .fill_null("")
-            .alias("raw"),
+            pl.coalesce(
+                pl.col("text").str.slice(pl.col("char_start"), pl.col("char_end") - pl.col("char_start")),
+                pl.col("raw"),
+                pl.lit(""),
+            ).alias("raw"),
             pl.lit(run_id).alias("run_id"),
         )
         .cast(QUARANTINE)

@@ -19,8 +19,18 @@ def outlet_names() -> tuple[str, ...]:
 
 @cache
 def gazetteer() -> pl.DataFrame:
-    """The entity gazetteer: one row per canonical name, with its type, English name and variants."""
-    frame = pl.read_csv(REFERENCE_DIR / "entities.csv", schema_overrides={"variants": pl.String})
-    return frame.with_columns(
-        pl.col("variants").fill_null("").str.split("|").list.eval(pl.element().str.strip_chars())
+    """The entity gazetteer: one row per name, with its type, English name and variants.
+
+    The hand-curated entities.csv comes first; entities_generated.csv (scripts/build_reference.py) adds
+    places and mined names, and extra spellings of curated entities under their curated canonical name.
+    """
+    frames = [
+        pl.read_csv(REFERENCE_DIR / name, schema_overrides={"variants": pl.String, "name_en": pl.String}).select(
+            "canonical", "type", "name_en", "variants"
+        )
+        for name in ("entities.csv", "entities_generated.csv")
+    ]
+    return pl.concat(frames).with_columns(
+        pl.col("name_en").replace("", None),
+        pl.col("variants").fill_null("").str.split("|").list.eval(pl.element().str.strip_chars()),
     )

@@ -5,15 +5,32 @@ import polars as pl
 TEXT = pl.String()
 TEXT_LIST = pl.List(pl.String())
 
+# A scraper record (one object of a .json array or a .jsonl line), its fields as text.
+RECORD = pl.Struct(
+    {
+        "title": TEXT,
+        "author": TEXT,
+        "content": TEXT,
+        "url": TEXT,
+        "source": TEXT,  # the scraper's outlet code, e.g. alriyadh
+        "published": TEXT,  # a publication date the scraper gives, if any
+        "crawled": TEXT,  # when the scraper fetched it (date_extracted)
+        "problem": TEXT,  # why the record cannot be read (malformed line, not an object)
+        "raw": TEXT,  # the record as JSON, for quarantine
+    }
+)
+
 # extract → transform: one row per input file (or archive member).
 SOURCES = pl.Schema(
     {
-        "source_path": TEXT,
+        "source_path": TEXT,  # inside an archive: archive.zip!/member
         "source_sha256": TEXT,
         "size": pl.Int64(),
         "status": TEXT,  # new | unchanged | rejected
+        "kind": TEXT,  # page (a text dump) | records (scraper JSON)
         "encoding": TEXT,
-        "text": TEXT,  # decoded, BOM dropped, newlines as LF, Persian letters mapped
+        "text": TEXT,  # pages: decoded, BOM dropped, newlines as LF
+        "records": pl.List(RECORD),  # records: one per scraper object
         "reason": TEXT,  # why a rejected file was rejected
         "raw": TEXT,  # what could be read of a rejected file
     }

@@ -104,6 +104,12 @@ def failures(result: dict[str, Any], suite: dict[str, Any]) -> pl.DataFrame:
 
 def validate(frame: pl.DataFrame, suite_name: str, today: date) -> Verdict:
     """Split a batch into rows that meet every expectation and rows that fail, with the reasons why."""
+    # Rows the transform already knows to be unusable fail with its reason, before GX sees the rest.
+    if "problem" in frame.columns:
+        unusable = frame.filter(pl.col("problem").is_not_null()).with_columns(reason=pl.col("problem"))
+        frame = frame.filter(pl.col("problem").is_null())
+    else:
+        unusable = frame.clear().with_columns(reason=pl.lit(None, dtype=pl.String))
     suite = load_suite(suite_name)
     parameters = {"tomorrow": date.fromordinal(today.toordinal() + 1).isoformat()}
     result = run_suite(frame, suite, parameters) if frame.height else {"success": True, "results": []}
@@ -115,4 +121,4 @@ def validate(frame: pl.DataFrame, suite_name: str, today: date) -> Verdict:
     numbered = frame.with_row_index(ROW)
     passed = numbered.join(failed_rows, on=ROW, how="anti").drop(ROW)
     failed = numbered.join(failed_rows, on=ROW, how="inner", maintain_order="left").drop(ROW)
-    return Verdict(passed=passed, failed=failed, result=result)
+    return Verdict(passed=passed, failed=pl.concat([unusable, failed]), result=result)

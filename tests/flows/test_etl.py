@@ -158,3 +158,67 @@ def test_the_run_summary_and_quarantine_are_prefect_artifacts(tmp_path: Path) ->
     )
     assert by_key["akhbar-quarantine"].type == "markdown"
     assert "empty.txt` : empty file (0 bytes)" in str(by_key["akhbar-quarantine"].data)
+
+
+def test_scraper_archives_in_a_folder_load_record_by_record(tmp_path: Path) -> None:
+    import zipfile
+
+    inputs = tmp_path / "in" / "crawls"
+    inputs.mkdir(parents=True)
+    records = [
+        {
+            "source": "was",
+            "url": "u1",
+            "date_extracted": "2015-08-10 09:00:00",
+            "title": "اختتام البرنامج",
+            "author": "",
+            "content": " بريدة 25 شوال 1436 هـ الموافق 10 اغسطس 2015 م واس\n اختتمت اليوم فعاليات البرنامج.",
+        },
+        {
+            "source": "sabq",
+            "url": "u2",
+            "date_extracted": "2015-08-10",
+            "title": "بلا نص",
+            "author": "",
+            "content": "",
+        },
+        {
+            "source": "alriyadh",
+            "url": "u3",
+            "date_extracted": "2015-08-09 10:00:00",
+            "title": "خبر",
+            "author": "حائل - عبيدالله عبيد",
+            "content": "قتل مواطن.",
+        },
+    ]
+    with zipfile.ZipFile(inputs / "2015-08-10.zip", "w") as archive:
+        archive.writestr("2015-08-10.json", json.dumps(records, ensure_ascii=False))
+    (tmp_path / "in" / "truncated.zip").write_bytes(b"PK\x03\x04broken")
+    warehouse = tmp_path / "w"
+    summary = etl(paths=[str(tmp_path / "in")], warehouse=str(warehouse))
+    assert (summary["files_seen"], summary["files_new"], summary["files_rejected"]) == (2, 1, 1)
+    assert (summary["articles_found"], summary["articles_loaded"], summary["articles_quarantined"]) == (
+        3,
+        2,
+        1,
+    )
+    assert sql(
+        warehouse,
+        "select position, outlet, published_date::varchar, date_source, dateline, author, credit from articles order by position",
+    ) == [
+        (0, "واس", "2015-08-10", "dateline", "بريدة", None, "واس"),
+        (2, "الرياض", "2015-08-09", "crawl", "حائل", "عبيدالله عبيد", None),
+    ]
+    member = f"{(inputs / '2015-08-10.zip').resolve()}!/2015-08-10.json"
+    assert sql(
+        warehouse, "select source_path, position, reason from quarantine order by position nulls first"
+    ) == [
+        (
+            str((tmp_path / "in" / "truncated.zip").resolve()),
+            None,
+            "truncated or corrupt zip archive: File is not a zip file",
+        ),
+        (member, 1, "record has no text: its content is empty"),
+    ]
+    again = etl(paths=[str(tmp_path / "in")], warehouse=str(warehouse))
+    assert (again["files_unchanged"], again["articles_found"]) == (2, 0)

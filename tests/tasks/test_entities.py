@@ -54,9 +54,7 @@ def test_mentions_are_counted_per_article() -> None:
 
 
 def test_entity_lists_keep_order_of_first_mention() -> None:
-    articles = pl.DataFrame(
-        {"article_id": ["a0", "a1"], "body": ["الحشد الشعبي في الموصل وبشار الأسد", "لا شيء"]}
-    )
+    articles = pl.DataFrame({"article_id": ["a0", "a1"], "body": ["الحشد الشعبي في الموصل وبشار الأسد", "لا شيء"]})
     lists = entity_lists(articles, find_entities(articles))
     assert lists.select("locations", "organizations", "persons").rows() == [
         (["الموصل"], ["الحشد الشعبي"], ["بشار الأسد"]),
@@ -69,3 +67,54 @@ def test_patterns_are_unambiguous_and_longest_first() -> None:
     assert table["pattern"].is_unique().all()
     lengths = table["pattern"].str.len_chars()
     assert (lengths.diff().drop_nulls() <= 0).all()
+
+
+def test_clitics_combined_with_the_article() -> None:
+    # و/ب/ف/ك + ال, and ل + ال written لل, on a gazetteer name that starts with ال.
+    body = "وصل وفد بالموصل فالموصل كالموصل والموصل للموصل"
+    assert found(body).select("entity", "mentions").rows() == [("الموصل", 5)]
+
+
+def test_longest_match_wins_over_a_shorter_name_inside_it() -> None:
+    # الأسد alone is ambiguous; inside عين الأسد or بشار الأسد the longer name is read.
+    assert names("زار بشار الأسد قاعدة عين الأسد") == ["بشار الأسد", "عين الأسد"]
+    rows = found("قاعدة عين الأسد").select("entity", "entity_type").rows()
+    assert rows == [("عين الأسد", "LOC")]
+
+
+def test_persian_letters_match_their_arabic_names() -> None:
+    # ی and ک as a Persian keyboard writes them: ایران, کرکوک.
+    assert names("بین ایران و کرکوک") == ["إيران", "كركوك"]
+
+
+def test_nisba_adjectives_are_not_place_mentions() -> None:
+    # العراقية، السوري، الأمريكي describe; they do not name a place. The name they belong to may be an ORG.
+    assert names("القوات العراقية والجيش السوري والموقف الأمريكي") == []
+    assert found("قالت الحكومة العراقية").select("entity", "entity_type").rows() == [("الحكومة العراقية", "ORG")]
+
+
+def test_a_person_introduced_by_a_title_is_found_with_later_mentions() -> None:
+    body = "قال الرئيس الفرنسي إيمانويل ماكرون إن فرنسا تدعم لبنان، وأضاف إيمانويل ماكرون أن الحل سياسي"
+    rows = found(body).filter(pl.col("entity_type") == "PER").select("entity", "mentions").rows()
+    assert rows == [("إيمانويل ماكرون", 2)]
+
+
+def test_a_title_rule_reads_names_not_known_to_the_gazetteer() -> None:
+    body = "وصل وزير الخارجية الإيراني سعيد جليلي إلى بغداد"
+    assert found(body).filter(pl.col("entity_type") == "PER")["entity"].to_list() == ["سعيد جليلي"]
+
+
+def test_a_title_rule_stops_at_particles_and_refuses_common_nouns() -> None:
+    # "في" ends the name; "الشؤون" after a role is what the role heads, not a name.
+    assert names("التقى الشيخ خالد في الكويت") == ["الكويت"]
+    assert names("قال مدير الشؤون الإسلامية والدرزية") == []
+
+
+def test_the_gazetteer_wins_over_a_title_rule() -> None:
+    rows = found("قال الرئيس السوري بشار الأسد").select("entity", "name_en").rows()
+    assert rows == [("بشار الأسد", "Bashar al-Assad")]
+
+
+def test_generated_places_and_countries_are_loaded() -> None:
+    # From the Iraq gazetteer (a district), the countries list (an official name) and the cities list.
+    assert names("في قضاء تلعفر وفي جمهورية العراق وفي مدينة إسطنبول") == ["تلعفر", "العراق", "إسطنبول"]

@@ -1,6 +1,10 @@
 """Finding inputs and reading them: hashed, decoded, unchanged ones skipped, bad ones rejected."""
 
+import gzip
 import hashlib
+import io
+import json
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -62,3 +66,71 @@ def test_a_file_whose_content_is_already_loaded_is_not_decoded_again(tmp_path: P
 def test_batches_are_bounded_by_bytes(tmp_path: Path) -> None:
     files = [write(tmp_path / f"{i}.txt", b"x" * size) for i, size in enumerate([40, 40, 40, 200, 10])]
     assert plan_batches(files, 100) == [files[0:2], files[2:3], files[3:4], files[4:5]]
+
+
+RECORDS = [
+    {
+        "source": "was",
+        "title": "عنوان",
+        "content": "نص الخبر.",
+        "url": "u1",
+        "date_extracted": "2015-08-10 01:00:00",
+    },
+    {
+        "source": "sabq",
+        "title": "عنوان آخر",
+        "content": "",
+        "url": "u2",
+        "date_extracted": "2015-08-10 02:00:00",
+    },
+]
+
+
+def zipped(members: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+def test_zip_members_are_sources_named_archive_bang_member(tmp_path: Path) -> None:
+    day = json.dumps(RECORDS, ensure_ascii=False).encode()
+    archive = write(tmp_path / "in" / "day.zip", zipped({"2015-08-10.json": day, "page.txt": PAGE.encode()}))
+    sources = read_sources(find_inputs([str(tmp_path / "in")]), {})
+    assert sources.select("source_path", "status", "kind").rows() == [
+        (f"{archive}!/2015-08-10.json", "new", "records"),
+        (f"{archive}!/page.txt", "new", "page"),
+    ]
+    assert sources["source_sha256"][0] == hashlib.sha256(day).hexdigest()
+    assert [r["url"] for r in sources["records"][0]] == ["u1", "u2"]
+
+
+def test_a_gzipped_json_lines_file_is_read(tmp_path: Path) -> None:
+    lines = "\n".join(json.dumps(r, ensure_ascii=False) for r in RECORDS).encode()
+    archive = write(tmp_path / "day.jsonl.gz", gzip.compress(lines))
+    sources = read_sources([archive], {})
+    assert sources.select("source_path", "status", "kind").row(0) == (
+        f"{archive}!/day.jsonl",
+        "new",
+        "records",
+    )
+    assert sources["records"][0].len() == 2
+
+
+def test_broken_archives_and_json_are_rejected_with_reasons(tmp_path: Path) -> None:
+    whole = zipped({"day.json": json.dumps(RECORDS).encode() * 50})
+    truncated = write(tmp_path / "truncated.zip", whole[: len(whole) // 2])
+    bad_gzip = write(tmp_path / "bad.json.gz", gzip.compress(b"[]")[:-6])
+    malformed = write(tmp_path / "bad.json", b'[{"title": "a"')
+    readme = write(tmp_path / "README.md", b"# notes")
+    sources = read_sources([truncated, bad_gzip, malformed, readme], {})
+    assert sources.select("status", "reason").rows() == [
+        ("rejected", "truncated or corrupt zip archive: File is not a zip file"),
+        (
+            "rejected",
+            "truncated or corrupt gzip archive: Compressed file ended before the end-of-stream marker was reached",
+        ),
+        ("rejected", "malformed JSON: Expecting ',' delimiter at line 1 column 15"),
+        ("rejected", "not a news input: a .md file"),
+    ]

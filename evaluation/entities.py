@@ -1,0 +1,238 @@
+"""Entity-level precision, recall and F1 of tasks.entities on held-out ANERcorp and Wojood text.
+
+Run with `make eval-entities`. The reference data is mined from ANERcorp lines 1–60,000 and Wojood
+train.txt only (scripts/build_reference.py); this scores ANERcorp lines 60,001–120,000 and Wojood
+val.txt, which it never saw. The protocol is written in EVALUATION-entities.md.
+"""
+
+import sys
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import polars as pl
+
+from tasks.entities import mention_spans
+from tasks.normalize import fold_for_matching
+
+ROOT = Path(__file__).resolve().parent.parent
+NER = ROOT.parent / "shared" / "data" / "ner"
+ANERCORP = NER / "anercorp" / "anercorp-dev.txt"
+WOJOOD_TRAIN = NER / "wojood" / "train.txt"
+WOJOOD_VAL = NER / "wojood" / "val.txt"
+
+# The corpora's classes as akhbar's types; every other class (MISC, NORP, FAC, Wojood's LOC …) is ignored.
+TYPE_MAP = {"LOC": "LOC", "GPE": "LOC", "ORG": "ORG", "PERS": "PER"}
+ANERCORP_TYPES = {"LOC": "LOC", "ORG": "ORG", "PERS": "PER"}
+TYPES = ("LOC", "ORG", "PER")
+DOC_TOKENS = 300
+
+
+@dataclass
+class Span:
+    """A gold or predicted entity: token range [start, end) in one document, and its class."""
+
+    start: int
+    end: int
+    label: str
+
+
+@dataclass
+class Doc:
+    """A pseudo-document: its tokens, the spans scored, and spans that count neither way (neutral)."""
+
+    tokens: list[str]
+    gold: list[Span] = field(default_factory=list)
+    neutral: list[Span] = field(default_factory=list)
+
+
+def _spans_of_type(tags: list[list[str]], label: str) -> list[Span]:
+    """The outer spans of one class in per-token tag lists (B- opens, I- continues)."""
+    spans: list[Span] = []
+    start: int | None = None
+    for i, token_tags in enumerate([*tags, []]):
+        begins, inside = f"B-{label}" in token_tags, f"I-{label}" in token_tags
+        if start is not None and not inside:
+            spans.append(Span(start, i, label))
+            start = None
+        if start is None and (begins or inside):
+            start = i
+    return spans
+
+
+def read_tagged(lines: list[str]) -> tuple[list[str], list[list[str]]]:
+    """Tokens and their tags from `TOKEN TAG [TAG …]` lines; empty tokens are left out."""
+    tokens: list[str] = []
+    tags: list[list[str]] = []
+    for line in lines:
+        parts = line.split()
+        if len(parts) < 2 or not line[:1].strip():
+            continue
+        tokens.append(parts[0])
+        tags.append(parts[1:])
+    return tokens, tags
+
+
+def make_doc(tokens: list[str], tags: list[list[str]], type_map: dict[str, str]) -> Doc:
+    """A document whose scored gold spans are the outermost spans of the mapped classes.
+
+    Spans of ignored classes, and mapped spans nested in another mapped span, are neutral: a flat
+    tagger cannot output them, so a prediction equal to one is neither right nor wrong.
+    """
+    labels = {t.split("-", 1)[1] for token_tags in tags for t in token_tags if "-" in t}
+    mapped: list[Span] = []
+    doc = Doc(tokens)
+    for label in sorted(labels):
+        for span in _spans_of_type(tags, label):
+            if label in type_map:
+                mapped.append(Span(span.start, span.end, type_map[label]))
+            else:
+                doc.neutral.append(span)
+    mapped.sort(key=lambda s: (s.start, -(s.end - s.start)))
+    reach = -1
+    for span in mapped:
+        if span.start < reach:
+            doc.neutral.append(span)
+        else:
+            doc.gold.append(span)
+            reach = span.end
+    return doc
+
+
+def anercorp_docs(first: int, last: int) -> list[Doc]:
+    """ANERcorp lines first..last (1-based, inclusive) cut into documents of about DOC_TOKENS tokens."""
+    lines = ANERCORP.read_text(encoding="utf-8").splitlines()[first - 1 : last]
+    tokens, tags = read_tagged(lines)
+    docs: list[Doc] = []
+    start = 0
+    while start < len(tokens):
+        end = min(start + DOC_TOKENS, len(tokens))
+        # Never cut an entity in two: move the cut to the next token outside any entity.
+        while end < len(tokens) and any(t.startswith("I-") for t in tags[end]):
+            end += 1
+        docs.append(make_doc(tokens[start:end], tags[start:end], ANERCORP_TYPES))
+        start = end
+    return docs
+
+
+def wojood_docs(path: Path) -> list[Doc]:
+    """Wojood sentences (blank-line separated), grouped into documents of about DOC_TOKENS tokens."""
+    docs: list[Doc] = []
+    tokens: list[str] = []
+    tags: list[list[str]] = []
+    for block in path.read_text(encoding="utf-8").split("\n\n"):
+        block_tokens, block_tags = read_tagged(block.splitlines())
+        tokens += block_tokens
+        tags += block_tags
+        if len(tokens) >= DOC_TOKENS:
+            docs.append(make_doc(tokens, tags, TYPE_MAP))
+            tokens, tags = [], []
+    if tokens:
+        docs.append(make_doc(tokens, tags, TYPE_MAP))
+    return docs
+
+
+def predict(docs: list[Doc]) -> list[list[Span]]:
+    """akhbar's entities in each document, as token spans, from one column-wide call."""
+    # Punctuation-only tokens become a placeholder word that no name contains, so that token i of the
+    # document is word i of the text the matcher sees, and a name never runs across punctuation.
+    words = (
+        pl.DataFrame({"token": [t for d in docs for t in d.tokens]})
+        .select(fold_for_matching(pl.col("token")).str.replace_all(r"[^\p{L}\p{N}]", ""))
+        .to_series()
+        .replace("", "x")
+        .to_list()
+    )
+    bodies: list[str] = []
+    offset = 0
+    for doc in docs:
+        bodies.append(" ".join(words[offset : offset + len(doc.tokens)]))
+        offset += len(doc.tokens)
+    articles = pl.DataFrame({"article_id": [str(i) for i in range(len(docs))], "body": bodies})
+    spans = mention_spans(articles)
+    predicted: list[list[Span]] = [[] for _ in docs]
+    for article_id, start, length, entity_type in spans.select(
+        "article_id", "start", "length", "entity_type"
+    ).iter_rows():
+        # The matcher's text is "  w0  w1  …": a byte offset maps to a word by counting separators.
+        padded = ("  " + "  ".join(bodies[int(article_id)].split(" ")) + "  ").encode()
+        first = padded[:start].count(b"  ")
+        count = padded[start + 1 : start + length - 1].count(b"  ") + 1
+        predicted[int(article_id)].append(Span(first, first + count, entity_type))
+    return predicted
+
+
+@dataclass
+class Score:
+    """Counts of one type (or all) and the figures they give."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def figures(self) -> tuple[float, float, float]:
+        """Precision, recall and F1 (0 where undefined)."""
+        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def score(docs: list[Doc], predicted: list[list[Span]]) -> tuple[dict[str, Score], int, Counter[str], Counter[str]]:
+    """Exact-span, exact-type scores per type and micro; neutral count; commonest misses and false hits."""
+    scores = {t: Score() for t in (*TYPES, "micro")}
+    neutral = 0
+    misses: Counter[str] = Counter()
+    false_hits: Counter[str] = Counter()
+    for doc, spans in zip(docs, predicted, strict=True):
+        gold = {(s.start, s.end, s.label) for s in doc.gold}
+        ignored = {(s.start, s.end) for s in doc.neutral}
+        guessed = {(s.start, s.end, s.label) for s in spans}
+        for span in guessed:
+            text = " ".join(doc.tokens[span[0] : span[1]])
+            if span in gold:
+                scores[span[2]].tp += 1
+            elif span[:2] in ignored and not any(g[:2] == span[:2] for g in gold):
+                neutral += 1
+            else:
+                scores[span[2]].fp += 1
+                false_hits[f"{span[2]} {text}"] += 1
+        for span in gold - guessed:
+            scores[span[2]].fn += 1
+            misses[f"{span[2]} {' '.join(doc.tokens[span[0] : span[1]])}"] += 1
+    for kind in TYPES:
+        scores["micro"].tp += scores[kind].tp
+        scores["micro"].fp += scores[kind].fp
+        scores["micro"].fn += scores[kind].fn
+    return scores, neutral, misses, false_hits
+
+
+def report(name: str, docs: list[Doc]) -> str:
+    """A markdown section with one split's table and its commonest errors."""
+    scores, neutral, misses, false_hits = score(docs, predict(docs))
+    gold = sum(len(d.gold) for d in docs)
+    lines = [
+        f"### {name}",
+        "",
+        f"{len(docs)} documents, {sum(len(d.tokens) for d in docs)} tokens, {gold} gold entities "
+        f"scored; {neutral} predictions equal to an ignored or nested gold span left neutral.",
+        "",
+        "| type | gold | predicted | correct | precision | recall | F1 |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for kind, s in scores.items():
+        p, r, f = s.figures()
+        lines.append(f"| {kind} | {s.tp + s.fn} | {s.tp + s.fp} | {s.tp} | {p:.3f} | {r:.3f} | {f:.3f} |")
+    lines += ["", "Commonest misses: " + ", ".join(f"{k} ({n})" for k, n in misses.most_common(15))]
+    lines += ["", "Commonest false hits: " + ", ".join(f"{k} ({n})" for k, n in false_hits.most_common(15))]
+    return "\n".join(lines) + "\n"
+
+
+def main() -> int:
+    """Score both held-out splits and print the markdown."""
+    print(report("ANERcorp lines 60,001–120,000", anercorp_docs(60_001, 120_000)))
+    print(report("Wojood val.txt", wojood_docs(WOJOOD_VAL)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

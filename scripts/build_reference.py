@@ -1,0 +1,306 @@
+"""Build tasks/reference/entities_generated.csv from public data in ../shared/data (run by hand).
+
+    .venv/bin/python -m scripts.build_reference
+
+Inputs, each credited in tasks/reference/NOTICE.md: countries (mledoze/countries), Iraqi governorates,
+districts and subdistricts (m7amad-t/iraq_geo_data), major cities (jamsshhayd/world-cities-translations),
+and names mined from the gold spans of ANERcorp lines 1–60,000 and Wojood train.txt (never from the
+evaluation splits). The hand-curated tasks/reference/entities.csv is read, never written: a generated
+name it already knows is left out, and a generated row never takes a spelling that it uses.
+"""
+
+import csv
+import json
+import re
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import polars as pl
+
+from evaluation.entities import ANERCORP, ANERCORP_TYPES, TYPE_MAP, WOJOOD_TRAIN, make_doc, read_tagged
+from tasks.normalize import fold_for_matching
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT.parent / "shared" / "data"
+REFERENCE = ROOT / "tasks" / "reference"
+OUT = REFERENCE / "entities_generated.csv"
+
+# Mined names: seen at least this often as an entity, and tagged as one at least this share of the times
+# the same words occur in the training text at all (so common words tagged once are left out).
+MIN_COUNT = 2
+MIN_ENTITY_SHARE = 0.5
+MIN_TYPE_SHARE = 0.8
+# Place names from the geographic lists are dropped when the training text uses them as plain words.
+MAX_PLAIN_SHARE = 0.5
+# Cities: any city this large, or any city this large in the region the news covers.
+WORLD_POPULATION = 1_000_000
+REGION_POPULATION = 100_000
+REGION = {
+    "IQ", "SY", "LB", "JO", "PS", "IL", "SA", "KW", "BH", "QA", "AE", "OM", "YE", "EG", "LY", "TN", "DZ",
+    "MA", "SD", "IR", "TR", "AF", "PK", "MR", "SO", "DJ",
+}  # fmt: skip
+# Words that are never a name on their own, whatever a corpus tagged.
+_STOP_WORDS = (
+    "في من الى إلى على عن مع أن ان إن لا ما قد كان قال يوم امس أمس اليوم بعد قبل عند التي الذي هو هي "
+    "بين حول منذ ضد عبر شمال جنوب شرق غرب وسط مدينة دولة ولاية محافظة قرية بلدة جمهورية مملكة منطقة "
+    "حكومة وزارة وزير رئيس الرئيس شركة مجلس حزب جامعة الدولة الحكومة العاصمة البلاد المدينة الشعب "
+    # Place names (mostly Baghdad quarters and small towns) that are first of all common words.
+    "الحي الدورة الوحدة الحرية الامام الإمام المشروع البيضاء الجزيرة الأمين الغدير الرشيد القاسم "
+    "الحمزة التأميم السلام النصر الكرامة الخضر بلد الدور الديار المدينة الشعلة البنوك الصالحية"
+)
+STOP = set(_STOP_WORDS.split())
+# Kurdish and Persian letters that Arabic spelling does not use (ی and ک are mapped, not refused).
+NOT_ARABIC = re.compile(r"[ەێۆڕڵڤپچگژھۊۇ]")
+ARABIC_NAME = re.compile(r"^[\u0621-\u064a ]+$")
+ADMIN_PREFIX = re.compile(r"^(?:محافظة|قضاء|ناحية|ولاية|مدينة|مقاطعة|إقليم|اقليم) ")
+# City rows whose Arabic name is an institution, not the city (the file links some cities wrongly).
+NOT_A_CITY = re.compile(r"(?:ملعب|نادي|ستاد|مطار|جامعة|فندق|مستشفى|كنيسة|مسجد|قلعة|متحف|جسر|شركة)")
+FIRST_LETTER = {
+    "ا": "aeiou", "أ": "aeiou", "إ": "ie", "آ": "a", "ب": "bp", "ت": "t", "ث": "t", "ج": "gjy", "ح": "h",
+    "خ": "kh", "د": "d", "ذ": "dz", "ر": "r", "ز": "z", "س": "s", "ش": "s", "ص": "s", "ض": "d", "ط": "t",
+    "ظ": "dz", "ع": "aeiou", "غ": "g", "ف": "fpv", "ق": "qkg", "ك": "kcq", "ل": "l", "م": "m", "ن": "n",
+    "ه": "h", "و": "wvo", "ي": "yjie",
+}  # fmt: skip
+
+
+def fold_all(names: list[str]) -> list[str]:
+    """fold_for_matching over a list, words separated by single spaces (the key two spellings share)."""
+    if not names:
+        return []
+    folded = (
+        pl.Series(names, dtype=pl.String)
+        .to_frame("n")
+        .select(fold_for_matching(pl.col("n")).str.replace_all(r"[^\p{L}\p{N}]+", " ").str.strip_chars())
+    )
+    return folded.to_series().to_list()
+
+
+class Gazetteer:
+    """Generated rows keyed by folded spelling, refusing any spelling the curated list or another row has."""
+
+    def __init__(self, curated: list[dict[str, str]]) -> None:
+        """Start from the curated rows' spellings, which always win."""
+        self.owner: dict[str, str] = {}
+        self.type_of: dict[str, str] = {}
+        for row in curated:
+            spellings = [row["canonical"], *filter(None, row["variants"].split("|"))]
+            for key in fold_all(spellings):
+                self.owner[key] = row["canonical"]
+            self.type_of[row["canonical"]] = row["type"]
+        self.curated = {row["canonical"] for row in curated}
+        self.rows: dict[str, dict[str, object]] = {}
+
+    def knows(self, name: str) -> bool:
+        """Whether any spelling folding like this one is already taken."""
+        return fold_all([name])[0] in self.owner
+
+    def add(self, canonical: str, kind: str, name_en: str, variants: list[str], source: str) -> None:
+        """Add a row (or variants to a known row of the same type); spellings already taken are skipped."""
+        keys = fold_all([canonical, *variants])
+        owner = self.owner.get(keys[0])
+        if owner is not None and self.type_of.get(owner) != kind:
+            return
+        target = owner or canonical
+        if target not in self.rows and owner is None:
+            self.rows[target] = {"canonical": canonical, "type": kind, "name_en": name_en, "variants": []}
+            self.type_of[target] = kind
+        elif target not in self.rows:
+            # Extra spellings for a curated entity: a row with the curated canonical name and type.
+            self.rows[target] = {"canonical": target, "type": kind, "name_en": "", "variants": []}
+        row = self.rows[target]
+        for spelling, key in zip([canonical, *variants], keys, strict=True):
+            if key and key not in self.owner:
+                self.owner[key] = target
+                if spelling != row["canonical"]:
+                    row["variants"].append(spelling)  # type: ignore[attr-defined]
+        row["source"] = source
+
+    def write(self, path: Path) -> int:
+        """Write the rows sorted by type and name; returns how many."""
+        rows = sorted(self.rows.values(), key=lambda r: (str(r["type"]), str(r["canonical"])))
+        rows = [r for r in rows if r["variants"] or r["canonical"] not in self.curated]
+        with path.open("w", encoding="utf-8", newline="") as handle:
+            writer = csv.writer(handle, lineterminator="\n")
+            writer.writerow(["canonical", "type", "name_en", "variants", "source"])
+            for row in rows:
+                variants = "|".join(row["variants"])  # type: ignore[arg-type]
+                writer.writerow([row["canonical"], row["type"], row["name_en"], variants, row["source"]])
+        return len(rows)  # curated entities with no new spelling get no row
+
+
+def training_stats() -> tuple[Counter[tuple[str, str]], Counter[str], dict[str, Counter[str]]]:
+    """From the training splits: entity spans (key, type) counted, every n-gram counted, spellings per key."""
+    documents = []
+    lines = ANERCORP.read_text(encoding="utf-8").splitlines()[:60_000]
+    documents.append(make_doc(*read_tagged(lines), ANERCORP_TYPES))
+    for block in WOJOOD_TRAIN.read_text(encoding="utf-8").split("\n\n"):
+        documents.append(make_doc(*read_tagged(block.splitlines()), TYPE_MAP))
+    spans: Counter[tuple[str, str]] = Counter()
+    grams: Counter[str] = Counter()
+    spellings: dict[str, Counter[str]] = defaultdict(Counter)
+    for doc in documents:
+        words = fold_all(doc.tokens)
+        for n in range(1, 5):
+            for i in range(len(words) - n + 1):
+                grams[" ".join(words[i : i + n])] += 1
+        for span in doc.gold:
+            written = " ".join(doc.tokens[span.start : span.end])
+            key = " ".join(words[span.start : span.end])
+            spans[(key, span.label)] += 1
+            spellings[key][written] += 1
+    return spans, grams, spellings
+
+
+def strip_clitic(key: str, known: set[str]) -> str:
+    """The name without a prefix clitic the corpora keep on the token, when the bare name is seen too."""
+    for prefix, replacement in (("وال", "ال"), ("بال", "ال"), ("فال", "ال"), ("كال", "ال"), ("لل", "ال")):
+        if key.startswith(prefix) and replacement + key[len(prefix) :] in known:
+            return replacement + key[len(prefix) :]
+    if key[:1] in "وبلفك" and key[1:] in known:
+        return key[1:]
+    return key
+
+
+def strip_written(spelling: str, key: str, bare: str) -> str:
+    """The written spelling with the same clitic removed as from its folded key."""
+    if bare == key:
+        return spelling
+    if key.startswith("لل") and bare.startswith("ال") and len(bare) == len(key):
+        return "ال" + spelling[2:]
+    return spelling[len(key) - len(bare) :]
+
+
+def plain_share(key: str, spans: Counter[tuple[str, str]], grams: Counter[str]) -> float:
+    """How often these words occur in the training text outside an entity, as a share of all occurrences."""
+    total = grams.get(key, 0)
+    tagged = sum(spans.get((key, t), 0) for t in ("LOC", "ORG", "PER"))
+    return (total - tagged) / total if total else 0.0
+
+
+def add_mined(gazetteer: Gazetteer, spans: Counter[tuple[str, str]], grams: Counter[str],
+              spellings: dict[str, Counter[str]]) -> int:  # fmt: skip
+    """Names from the training gold spans that are frequent, mostly one type and mostly tagged."""
+    known = {key for key, _ in spans}
+    by_key: dict[str, Counter[str]] = defaultdict(Counter)
+    written: dict[str, Counter[str]] = defaultdict(Counter)
+    for (key, label), count in spans.items():
+        bare = strip_clitic(key, known)
+        by_key[bare][label] += count
+        for spelling, n in spellings[key].items():
+            written[bare][strip_written(spelling, key, bare)] += n
+    added = 0
+    for key, labels in sorted(by_key.items()):
+        label, count = labels.most_common(1)[0]
+        total = sum(labels.values())
+        words = key.split()
+        if (
+            total < MIN_COUNT
+            or count / total < MIN_TYPE_SHARE
+            or len(key.replace(" ", "")) < 3
+            or any(w in STOP for w in words)
+            or words[-1] in {"ال"}
+            or (grams.get(key, 0) and total / max(grams[key], total) < MIN_ENTITY_SHARE)
+            # A one-word person name is a surname shared by many people: not a name on its own.
+            or (label == "PER" and len(words) == 1 and total < 4)
+            or not written[key]
+        ):
+            continue
+        canonical = written[key].most_common(1)[0][0]
+        variants = [s for s, _ in written[key].most_common() if s != canonical]
+        gazetteer.add(canonical, label, "", variants, "mined")
+        added += 1
+    return added
+
+
+def add_countries(gazetteer: Gazetteer) -> None:
+    """Every country: its Arabic common name, official name as a variant, English common name."""
+    for country in json.loads((DATA / "gazetteers" / "countries" / "countries.json").read_text("utf-8")):
+        arabic = country["translations"].get("ara")
+        if not arabic:
+            continue
+        names = [arabic["common"], arabic["official"]]
+        gazetteer.add(names[0], "LOC", country["name"]["common"], names[1:], "countries")
+
+
+def iraq_places() -> list[tuple[str, str]]:
+    """(Arabic, English) of every governorate, district and subdistrict, cleaned and deduplicated."""
+    data = json.loads((DATA / "gazetteers" / "iraq" / "iraq_geo.json").read_text("utf-8"))
+    found: list[tuple[str, str]] = []
+
+    def visit(node: dict[str, object]) -> None:
+        arabic = str(node.get("arbName") or "").replace("ی", "ي").replace("ک", "ك")
+        english = re.sub(r"\s*\(.*\)|\s+(District|Governorate|Subdistrict)$", "", str(node.get("engName", "")))
+        # Drop parenthesised alternatives, administrative words and Kurdish-script names.
+        arabic = ADMIN_PREFIX.sub("", re.sub(r"\s*\(.*?\)", "", arabic)).strip()
+        if arabic and not NOT_ARABIC.search(arabic) and ARABIC_NAME.match(arabic):
+            found.append((arabic, english.strip()))
+        for key in ("districts", "subdistricts"):
+            for child in node.get(key, []) or []:  # type: ignore[attr-defined]
+                visit(child)
+
+    for province in data["provinces"]:
+        visit(province)
+    return list(dict.fromkeys(found))
+
+
+def add_places(gazetteer: Gazetteer, places: list[tuple[str, str]], source: str,
+               spans: Counter[tuple[str, str]], grams: Counter[str]) -> None:  # fmt: skip
+    """Place names, unless stop words or used mostly as plain words in the training text."""
+    seen: set[str] = set()
+    for arabic, english in places:
+        key = fold_all([arabic])[0]
+        if key in seen or len(key.replace(" ", "")) < 3 or key in STOP or arabic in STOP:
+            continue
+        seen.add(key)
+        if grams.get(key, 0) >= 2 and plain_share(key, spans, grams) > MAX_PLAIN_SHARE:
+            continue
+        gazetteer.add(arabic, "LOC", english, [], source)
+
+
+def cities() -> list[tuple[str, str]]:
+    """Major cities, and cities of the region, whose Arabic name plausibly is that city."""
+    codes = {
+        c["translations"].get("ara", {}).get("common"): c["cca2"]
+        for c in json.loads((DATA / "gazetteers" / "countries" / "countries.json").read_text("utf-8"))
+    }
+    frame = pl.read_csv(DATA / "gazetteers" / "world-cities" / "world-cities.csv", encoding="utf8-lossy")
+    frame = frame.rename({frame.columns[0]: "CountryNameAr"})
+    picked: list[tuple[str, str]] = []
+    for country, arabic, english, population in frame.select(
+        "CountryNameAr", "CityNameAr", "CityNameEn", "Population"
+    ).iter_rows():
+        population = population or 0
+        regional = codes.get(country) in REGION
+        if population < (REGION_POPULATION if regional else WORLD_POPULATION):
+            continue
+        arabic = ADMIN_PREFIX.sub("", (arabic or "").strip())
+        if not arabic or NOT_A_CITY.search(arabic) or not ARABIC_NAME.match(arabic) or len(arabic.split()) > 3:
+            continue
+        # A wrong link (a drug's name for Mosul) rarely starts with a letter the English one could.
+        bare = arabic[2:] if arabic.startswith("ال") else arabic
+        latin = re.sub(r"^(?:a[lnrsdtz][- ]|el[- ])", "", english.lower().replace("`", "").replace("'", ""))
+        if not latin or latin[0] not in FIRST_LETTER.get(bare[0], ""):
+            continue
+        picked.append((arabic, english))
+    return picked
+
+
+def main() -> int:
+    """Build and write the generated gazetteer, printing what each source gave."""
+    with (REFERENCE / "entities.csv").open(encoding="utf-8", newline="") as handle:
+        curated = list(csv.DictReader(handle))
+    gazetteer = Gazetteer(curated)
+    spans, grams, spellings = training_stats()
+    add_countries(gazetteer)
+    add_places(gazetteer, iraq_places(), "iraq", spans, grams)
+    add_places(gazetteer, cities(), "cities", spans, grams)
+    mined = add_mined(gazetteer, spans, grams, spellings)
+    total = gazetteer.write(OUT)
+    sources = Counter(str(r["source"]) for r in gazetteer.rows.values())
+    print(f"{total} rows written to {OUT.relative_to(ROOT)}: {dict(sources)}; {mined} mined names accepted")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
