@@ -30,9 +30,7 @@ def parser() -> argparse.ArgumentParser:
 
     run = commands.add_parser("run", help="run the ETL flow on files, folders or globs")
     run.add_argument("paths", nargs="*", metavar="PATH", help="inputs (default: the bundled samples)")
-    run.add_argument(
-        "--warehouse", default=None, metavar="DIR", help="default: $AKHBAR_WAREHOUSE or ./warehouse-data"
-    )
+    run.add_argument("--warehouse", default=None, metavar="DIR", help="default: $AKHBAR_WAREHOUSE or ./warehouse-data")
 
     query = commands.add_parser("query", help="run SQL read-only against the warehouse")
     query.add_argument("sql", metavar="SQL")

@@ -25,9 +25,7 @@ def machine() -> str:
 def main(argv: list[str]) -> int:
     """Run the benchmarks named on the command line (default: all) and write BENCHMARKS.md."""
     names = argv or sorted(p.stem for p in Path(__file__).parent.glob("bench_*.py"))
-    sections = [
-        f"# Benchmarks\n\nWritten by `make bench`; the figures are the ones it printed.\n\n{machine()}\n"
-    ]
+    sections = [f"# Benchmarks\n\nWritten by `make bench`; the figures are the ones it printed.\n\n{machine()}\n"]
     for name in names:
         module = importlib.import_module(f"bench.{name}")
         print(f"== {name}", flush=True)

@@ -2,7 +2,7 @@
 
 Run with `make eval-entities`. The reference data is mined from ANERcorp lines 1–60,000 and Wojood
 train.txt only (scripts/build_reference.py); this scores ANERcorp lines 60,001–120,000 and Wojood
-val.txt, which it never saw. The protocol is written in EVALUATION-entities.md.
+val.txt, which it never saw. The protocol and results are in evaluation/results/entities.md (and EVALUATION.md).
 """
 
 import sys

@@ -19,7 +19,7 @@ import polars as pl
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "data" / "saudinewsnet"
 GOLD = Path(__file__).with_name("bylines_gold.json")
-OUT = ROOT / "EVALUATION-saudinewsnet.md"
+OUT = Path(__file__).with_name("results") / "saudinewsnet.md"
 
 
 def source_records() -> pl.DataFrame:
@@ -124,6 +124,7 @@ def scores(frame: pl.DataFrame) -> pl.DataFrame:
 
 def markdown(frame: pl.DataFrame, digits: int = 2) -> str:
     """A frame as a markdown table."""
+
     def cell(value: object) -> str:
         return f"{value:.{digits}f}" if isinstance(value, float) else ("" if value is None else str(value))
 
@@ -133,7 +134,7 @@ def markdown(frame: pl.DataFrame, digits: int = 2) -> str:
 
 
 def main() -> int:
-    """Run, measure, print and write EVALUATION-saudinewsnet.md."""
+    """Run, measure, print and write evaluation/results/saudinewsnet.md."""
     with tempfile.TemporaryDirectory() as folder:
         warehouse = Path(folder) / "w"
         summary = run_flow(warehouse)

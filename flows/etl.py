@@ -35,9 +35,7 @@ def extract_batch(files: list[Path], current: dict[str, str]) -> pl.DataFrame:
 
 
 @task(name="transform", cache_policy=NO_CACHE)
-def transform_batch(
-    sources: pl.DataFrame, live: pl.DataFrame
-) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+def transform_batch(sources: pl.DataFrame, live: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
     """Articles of the batch's new pages, deduplicated, with entities: (unique, duplicates, entities)."""
     articles = sources_to_articles(sources)
     deduplicated = drop_duplicates(articles, known_ids(live, sources))
@@ -142,10 +140,7 @@ def _publish(summary: dict[str, Any], quarantine: pl.DataFrame) -> None:
         description="What the run saw and where each file and article went.",
     )
     rows = quarantine.select("source_path", "position", "reason").sort("source_path", "position").rows()
-    lines = [
-        f"- `{path}` {'' if position is None else f'#{position} '}: {reason}"
-        for path, position, reason in rows
-    ]
+    lines = [f"- `{path}` {'' if position is None else f'#{position} '}: {reason}" for path, position, reason in rows]
     create_markdown_artifact(
         key="akhbar-quarantine",
         markdown="# Quarantined in this run\n\n" + ("\n".join(lines) if lines else "Nothing."),

@@ -37,9 +37,7 @@ class Counts:
         return found
 
 
-def batch_counts(
-    files: int, statuses: list[str], found: int, duplicate: int, quarantined: int, loaded: int
-) -> Counts:
+def batch_counts(files: int, statuses: list[str], found: int, duplicate: int, quarantined: int, loaded: int) -> Counts:
     """The counts of one batch from what each stage put out."""
     return Counts(
         files_seen=files,

@@ -20,9 +20,7 @@ LABELS = (
 # Academic and professional titles before a name, left out of `author`.
 _TITLES = r"^(?:أ\s*\.\s*د|د|م|أ)\s*\.\s*|^(?:الدكتور|المهندس|الأستاذ)\s+"
 
-BYLINE = pl.Struct(
-    {"dateline": pl.String(), "author": pl.String(), "credit": pl.String(), "known": pl.Int32()}
-)
+BYLINE = pl.Struct({"dateline": pl.String(), "author": pl.String(), "credit": pl.String(), "known": pl.Int32()})
 
 
 def byline_parts(frame: pl.DataFrame, column: str) -> pl.DataFrame:

@@ -59,17 +59,13 @@ def patterns() -> dict[str, str]:
     not_digit = "[^0-9٠-٩۰-۹]"
     return {
         # 26 يوليو، 2024 · 26th, July 2024 · 12 تشرين الأول 2023 · 10 تموز/يوليو 2024
-        "day_month_year": (
-            rf"(?:^|{not_digit})({_DAY}{_SEP}(?:من\s+)?{months}\b{paired}{_SEP}{_YEAR}){_HIJRI_MARK}"
-        ),
+        "day_month_year": (rf"(?:^|{not_digit})({_DAY}{_SEP}(?:من\s+)?{months}\b{paired}{_SEP}{_YEAR}){_HIJRI_MARK}"),
         # July 26, 2024
         "month_day_year": rf"((?i:\b({_month_alternation()}))\.?\s+{_DAY},?\s+{_YEAR})",
         # 2024-07-26, 2024-07-26T08:30:00+03:00
         "iso": rf"(\b({_D}{{4}})-({_D}{{1,2}})-({_D}{{1,2}}))(?:[T\s]|\b|$)",
         # 26/07/2024 · 26-7-2024 · 26.07.2024: day first, as Arabic news writes
-        "numeric_dmy": (
-            rf"(?:^|[^0-9٠-٩۰-۹/.\-])(({_D}{{1,2}})[/.\-]({_D}{{1,2}})[/.\-]({_D}{{4}})){_HIJRI_MARK}"
-        ),
+        "numeric_dmy": (rf"(?:^|[^0-9٠-٩۰-۹/.\-])(({_D}{{1,2}})[/.\-]({_D}{{1,2}})[/.\-]({_D}{{4}})){_HIJRI_MARK}"),
         # 2024/07/26
         "numeric_ymd": rf"(({_D}{{4}})[/.]({_D}{{1,2}})[/.]({_D}{{1,2}})){_HIJRI_MARK}",
     }

@@ -106,9 +106,7 @@ def _unzip(name: str, data: bytes) -> Iterator[tuple[str, bytes | None, str | No
         return
     for member in members:
         member_name = f"{name}{MEMBER_SEPARATOR}{member.filename}"
-        hidden = any(
-            part.startswith(".") or part == "__MACOSX" for part in PurePosixPath(member.filename).parts
-        )
+        hidden = any(part.startswith(".") or part == "__MACOSX" for part in PurePosixPath(member.filename).parts)
         if hidden:
             continue
         try:
@@ -127,9 +125,7 @@ def _source(name: str, data: bytes, current: dict[str, str]) -> tuple[dict[str, 
         return base | {"status": "unchanged"}, None
     suffix = PurePosixPath(name.rsplit(MEMBER_SEPARATOR, 1)[-1]).suffix.lower()
     if suffix in NOT_NEWS_SUFFIXES:
-        return _rejected(
-            name, sha256, len(data), f"not a news input: a {suffix} file", raw_preview(data)
-        ), None
+        return _rejected(name, sha256, len(data), f"not a news input: a {suffix} file", raw_preview(data)), None
     decoded = decode_bytes(data)
     if decoded.text is None:
         return _rejected(name, sha256, len(data), decoded.reason or "undecodable", raw_preview(data)), None

@@ -27,7 +27,5 @@ def with_article_ids(articles: pl.DataFrame) -> pl.DataFrame:
     # sha256 over whole columns: Polars' own hash is not stable across versions, DuckDB's sha256 is.
     with duckdb.connect() as memory:
         memory.register("keys", keys)
-        ids = memory.sql(
-            f"select substr(sha256(key), 1, {ID_LENGTH}) as article_id from keys order by row"
-        ).pl()
+        ids = memory.sql(f"select substr(sha256(key), 1, {ID_LENGTH}) as article_id from keys order by row").pl()
     return articles.with_columns(ids.get_column("article_id"))

@@ -34,9 +34,7 @@ def lexicon() -> pl.DataFrame:
     entries += [(row["name"], "place") for row in _rows("places.csv")]
     places = gazetteer().filter(pl.col("type") == "LOC")
     entries += [(name, "place") for name in places.get_column("canonical").to_list()]
-    entries += [
-        (name, "place") for names in places.get_column("variants").to_list() for name in names if name
-    ]
+    entries += [(name, "place") for names in places.get_column("variants").to_list() for name in names if name]
     priority = {"agency": 0, "place": 1, "outlet": 2}
     frame = pl.DataFrame(entries, schema={"name": pl.String, "kind": pl.String}, orient="row")
     return (
@@ -49,9 +47,4 @@ def lexicon() -> pl.DataFrame:
 
 def byline_key(text: pl.Expr) -> pl.Expr:
     """The folded form a byline part is looked up by: no dots, no quotes, single spaces."""
-    return (
-        fold_for_matching(text)
-        .str.replace_all(r"[.«»\"“”']", " ")
-        .str.replace_all(r"\s+", " ")
-        .str.strip_chars()
-    )
+    return fold_for_matching(text).str.replace_all(r"[.«»\"“”']", " ").str.replace_all(r"\s+", " ").str.strip_chars()

@@ -53,7 +53,5 @@ def fold_string(text: str) -> str:
 
 def ascii_digits(text: pl.Expr) -> pl.Expr:
     """Arabic-Indic and Eastern Arabic-Indic digits to ASCII, one for one."""
-    table = {d: str(i) for i, d in enumerate(_ARABIC_INDIC)} | {
-        d: str(i) for i, d in enumerate(_EASTERN_ARABIC_INDIC)
-    }
+    table = {d: str(i) for i, d in enumerate(_ARABIC_INDIC)} | {d: str(i) for i, d in enumerate(_EASTERN_ARABIC_INDIC)}
     return text.str.replace_many(table)

@@ -54,9 +54,7 @@ def _read_records_slowly(text: str, *, one_per_line: bool) -> pl.Series | str:
             try:
                 items.append(json.loads(line))
             except json.JSONDecodeError as error:
-                items.append(
-                    _Problem(f"malformed JSON on line {number}: {error.msg} (column {error.colno})", line)
-                )
+                items.append(_Problem(f"malformed JSON on line {number}: {error.msg} (column {error.colno})", line))
     else:
         try:
             document = json.loads(text)
@@ -87,10 +85,7 @@ def _row(item: Any) -> dict[str, str | None]:
             "problem": f"record is not a JSON object but {type(item).__name__}",
             "raw": json.dumps(item),
         }
-    row = {
-        field: _text(next((item[n] for n in names if n in item), None))
-        for field, names in FIELD_NAMES.items()
-    }
+    row = {field: _text(next((item[n] for n in names if n in item), None)) for field, names in FIELD_NAMES.items()}
     return row | {"problem": None, "raw": json.dumps(item, ensure_ascii=False)}
 
 
@@ -145,9 +140,7 @@ def records_to_articles(sources: pl.DataFrame) -> pl.DataFrame:
     author_field = clean_line(canonical_text(pl.col("author").fill_null("")))
     frame = records.with_columns(content=content, author_field=author_field).with_columns(
         # sabq repeats the byline of the author field at the start of the content.
-        content=pl.when(
-            (pl.col("author_field") != "") & pl.col("content").str.starts_with(pl.col("author_field"))
-        )
+        content=pl.when((pl.col("author_field") != "") & pl.col("content").str.starts_with(pl.col("author_field")))
         .then(pl.col("content").str.slice(pl.col("author_field").str.len_chars()).str.strip_chars(" :\n"))
         .otherwise(pl.col("content")),
     )
@@ -167,9 +160,7 @@ def records_to_articles(sources: pl.DataFrame) -> pl.DataFrame:
     line = pl.col("by_line").struct.field
 
     def either(name: str) -> pl.Expr:
-        return pl.coalesce(
-            pl.when(author_is_byline).then(field(name)), pl.when(line_is_byline).then(line(name))
-        )
+        return pl.coalesce(pl.when(author_is_byline).then(field(name)), pl.when(line_is_byline).then(line(name)))
 
     frame = frame.with_columns(
         dateline=either("dateline"),

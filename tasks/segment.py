@@ -109,9 +109,7 @@ def number_articles(lines: pl.DataFrame) -> pl.DataFrame:
     next_role = role.shift(-1).over("src")
     previous_role = role.shift(1).over("src")
     in_related = (role == "related_marker").cast(pl.Int32).cum_sum().over("src") > 0
-    starts_related = (
-        in_related & (role == "text") & ((next_role == "date") | (previous_role == "related_marker"))
-    )
+    starts_related = in_related & (role == "text") & ((next_role == "date") | (previous_role == "related_marker"))
     first_line = pl.int_range(pl.len()).over("src") == 0
     return (
         content.with_columns(starts=(first_line | starts_related).fill_null(False))

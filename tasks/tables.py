@@ -13,9 +13,7 @@ def batch_tables(
     loaded = passed.with_columns(run)
     return {
         "articles": loaded,
-        "article_entities": entities.join(
-            loaded.select("article_id"), on="article_id", how="semi"
-        ).with_columns(run),
+        "article_entities": entities.join(loaded.select("article_id"), on="article_id", how="semi").with_columns(run),
         "quarantine": pl.concat([rejected_files(sources, run_id), failed_articles(failed, sources, run_id)]),
         # Unchanged files are already in the manifest as they are.
         "manifest": sources.filter(pl.col("status") != "unchanged").with_columns(run),

@@ -19,9 +19,7 @@ AKHBAR = [sys.executable, "-m", "akhbar"]
 def akhbar(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     environment = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_API")} | (env or {})
     environment.pop("AKHBAR_WAREHOUSE", None)
-    return subprocess.run(
-        [*AKHBAR, *args], capture_output=True, text=True, env=environment, timeout=600, check=False
-    )
+    return subprocess.run([*AKHBAR, *args], capture_output=True, text=True, env=environment, timeout=600, check=False)
 
 
 def test_run_then_query_the_seed(tmp_path: Path, prefect_api: str) -> None:
@@ -64,9 +62,7 @@ def test_run_with_no_path_loads_the_bundled_samples_in_ephemeral_mode(tmp_path: 
     # No PREFECT_API_URL: Prefect starts its own temporary server, as on a user's first run.
     env = {"PREFECT_HOME": str(tmp_path / "prefect-home"), "AKHBAR_WAREHOUSE": str(tmp_path / "w")}
     environment = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_API")} | env
-    run = subprocess.run(
-        [*AKHBAR, "run"], capture_output=True, text=True, env=environment, timeout=600, check=False
-    )
+    run = subprocess.run([*AKHBAR, "run"], capture_output=True, text=True, env=environment, timeout=600, check=False)
     assert run.returncode == 0, run.stderr
     assert "files     seen       4   new       4" in run.stdout
     assert "loaded      10" in run.stdout

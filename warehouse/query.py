@@ -29,9 +29,7 @@ def run_query(root: Path, sql: str, output: str) -> str:
         return render_csv(columns, rows)
     if output == "json":
         return (
-            json.dumps(
-                [dict(zip(columns, row, strict=True)) for row in rows], ensure_ascii=False, default=_plain
-            )
+            json.dumps([dict(zip(columns, row, strict=True)) for row in rows], ensure_ascii=False, default=_plain)
             + "\n"
         )
     return render_table(columns, rows)

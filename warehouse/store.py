@@ -107,6 +107,4 @@ class Warehouse:
     def commit_run(self, run: pl.DataFrame) -> None:
         """Write the run's row: from now on readers see everything the run wrote."""
         run_id = run.get_column("run_id").item()
-        write_parquet_atomically(
-            run.select(RUNS.names()).cast(RUNS), self.root / "runs" / f"{run_id}.parquet"
-        )
+        write_parquet_atomically(run.select(RUNS.names()).cast(RUNS), self.root / "runs" / f"{run_id}.parquet")

@@ -49,9 +49,7 @@ def test_seed_twice_loads_once(tmp_path: Path) -> None:
         (0, "2024-07-26", "بغداد", "Admin"),
         (1, "2024-12-20", "بغداد", "moh moh"),
     ]
-    assert sql(
-        warehouse, "select files_unchanged, articles_loaded, status from runs order by finished_at"
-    ) == [
+    assert sql(warehouse, "select files_unchanged, articles_loaded, status from runs order by finished_at") == [
         (0, 2, "completed"),
         (1, 0, "completed"),
     ]
@@ -81,9 +79,7 @@ def test_bad_files_are_quarantined_and_the_good_ones_load(tmp_path: Path) -> Non
         ("empty.txt", None, "empty file (0 bytes)"),
         ("image.bin", None, "binary file: 4 NUL bytes, not text"),
     ]
-    titles = sql(
-        warehouse, "select title from articles where source_path like '%cp1256.txt' order by position"
-    )
+    titles = sql(warehouse, "select title from articles where source_path like '%cp1256.txt' order by position")
     assert titles[0] == ("صواريخ على قاعدة عين الأسد تستقبل نتائج المباحثات العراقية الأمريكية",)
     bodies = sql(warehouse, "select count(*) from articles where body like '%\r%' or title like '%\r%'")
     assert bodies == [(0,)]
@@ -105,9 +101,7 @@ def test_the_same_article_in_another_file_is_a_duplicate(tmp_path: Path) -> None
 def test_an_article_failing_validation_is_quarantined_with_its_text(tmp_path: Path) -> None:
     inputs = tmp_path / "in"
     inputs.mkdir()
-    (inputs / "nodate.txt").write_text(
-        "عنوان بلا تاريخ\nبغداد/المسلة: نص الخبر بلا تاريخ.\n", encoding="utf-8"
-    )
+    (inputs / "nodate.txt").write_text("عنوان بلا تاريخ\nبغداد/المسلة: نص الخبر بلا تاريخ.\n", encoding="utf-8")
     warehouse = tmp_path / "w"
     summary = etl(paths=[str(inputs)], warehouse=str(warehouse))
     assert (summary["articles_found"], summary["articles_quarantined"], summary["files_new"]) == (1, 1, 1)
@@ -128,9 +122,7 @@ def test_a_changed_file_replaces_its_articles(tmp_path: Path) -> None:
     warehouse = tmp_path / "w"
     etl(paths=[str(inputs)], warehouse=str(warehouse))
     text = page.read_text(encoding="utf-8")
-    page.write_text(
-        text.replace("والكاميرات الحرارية.", "والكاميرات الحرارية والطائرات المسيرة."), encoding="utf-8"
-    )
+    page.write_text(text.replace("والكاميرات الحرارية.", "والكاميرات الحرارية والطائرات المسيرة."), encoding="utf-8")
     summary = etl(paths=[str(inputs)], warehouse=str(warehouse))
     assert (summary["files_new"], summary["articles_loaded"], summary["articles_duplicate"]) == (1, 2, 0)
     assert sql(warehouse, "select count(*), count(distinct article_id) from articles") == [(2, 2)]
@@ -145,17 +137,13 @@ def test_the_run_summary_and_quarantine_are_prefect_artifacts(tmp_path: Path) ->
     summary = etl(paths=[str(inputs)], warehouse=str(tmp_path / "w"))
     with get_client(sync_client=True) as client:
         artifacts = client.read_artifacts(
-            artifact_filter=ArtifactFilter(
-                key=ArtifactFilterKey(any_=["akhbar-run-summary", "akhbar-quarantine"])
-            ),
+            artifact_filter=ArtifactFilter(key=ArtifactFilterKey(any_=["akhbar-run-summary", "akhbar-quarantine"])),
             flow_run_filter=FlowRunFilter(id=FlowRunFilterId(any_=[summary["run_id"]])),
         )
     by_key = {a.key: a for a in artifacts}
     assert by_key["akhbar-run-summary"].type == "table"
     table = by_key["akhbar-run-summary"].data
-    assert {"measure": "articles_loaded", "value": 2} in (
-        json.loads(table) if isinstance(table, str) else table
-    )
+    assert {"measure": "articles_loaded", "value": 2} in (json.loads(table) if isinstance(table, str) else table)
     assert by_key["akhbar-quarantine"].type == "markdown"
     assert "empty.txt` : empty file (0 bytes)" in str(by_key["akhbar-quarantine"].data)
 
@@ -210,9 +198,7 @@ def test_scraper_archives_in_a_folder_load_record_by_record(tmp_path: Path) -> N
         (2, "الرياض", "2015-08-09", "crawl", "حائل", "عبيدالله عبيد", None),
     ]
     member = f"{(inputs / '2015-08-10.zip').resolve()}!/2015-08-10.json"
-    assert sql(
-        warehouse, "select source_path, position, reason from quarantine order by position nulls first"
-    ) == [
+    assert sql(warehouse, "select source_path, position, reason from quarantine order by position nulls first") == [
         (
             str((tmp_path / "in" / "truncated.zip").resolve()),
             None,

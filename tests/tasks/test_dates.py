@@ -162,9 +162,7 @@ def render(day: date, form: str, digits: str) -> str:
 @settings(max_examples=300)
 @given(
     st.dates(min_value=date(1990, 1, 1), max_value=date(2035, 12, 31)),
-    st.sampled_from(
-        ["egyptian", "levantine", "paired", "english_header", "english_us", "numeric_dmy", "iso"]
-    ),
+    st.sampled_from(["egyptian", "levantine", "paired", "english_header", "english_us", "numeric_dmy", "iso"]),
     st.sampled_from(sorted(DIGITS)),
 )
 def test_rendered_dates_read_back_exactly(day: date, form: str, system: str) -> None:

@@ -20,9 +20,7 @@ arabic_text = st.lists(
 ).map("\n".join)
 
 
-@given(
-    arabic_text, st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "utf-16-le-bom", "utf-16-be-bom", "cp1256"])
-)
+@given(arabic_text, st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "utf-16-le-bom", "utf-16-be-bom", "cp1256"]))
 def test_arabic_text_reads_back_exactly_in_every_encoding(text: str, encoding: str) -> None:
     if encoding == "utf-16-le-bom":
         data = codecs.BOM_UTF16_LE + text.encode("utf-16-le")
@@ -88,8 +86,7 @@ def test_latin1_european_text_is_not_taken_for_arabic() -> None:
     decoded = decode_bytes("Dürrenmatt schrieb über die Schweiz: größer, schöner.".encode("latin-1"))
     assert decoded.text is None
     assert decoded.reason == (
-        "undecodable: not UTF-8 (invalid byte at offset 1) "
-        "and not readable Arabic in Windows-1256 or ISO-8859-6"
+        "undecodable: not UTF-8 (invalid byte at offset 1) and not readable Arabic in Windows-1256 or ISO-8859-6"
     )
 
 

@@ -100,16 +100,12 @@ def test_no_persian_letters_in_any_text_column(seed: tuple[pl.DataFrame, pl.Data
     text_columns = [c for c, t in ARTICLES.items() if t in (pl.String, pl.List(pl.String))]
     for column in text_columns:
         values = seed[0].select(
-            pl.col(column).cast(pl.String)
-            if seed[0][column].dtype == pl.String
-            else pl.col(column).list.join(" ")
+            pl.col(column).cast(pl.String) if seed[0][column].dtype == pl.String else pl.col(column).list.join(" ")
         )
         assert not values.to_series().str.contains("[یک]").any(), column
 
 
-GOLDEN = json.loads(
-    (Path(__file__).parents[1] / "golden" / "samples_expected.json").read_text(encoding="utf-8")
-)
+GOLDEN = json.loads((Path(__file__).parents[1] / "golden" / "samples_expected.json").read_text(encoding="utf-8"))
 
 
 @pytest.mark.parametrize("name", sorted(GOLDEN))

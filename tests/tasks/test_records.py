@@ -69,9 +69,7 @@ def test_saudi_press_agency_dateline_gives_the_gregorian_date() -> None:
 
 def test_a_byline_repeated_at_the_start_of_the_content_is_removed() -> None:
     author = "ياسر العتيبي- سبق- الباحة:"
-    rows = records_to_articles(
-        sources(record(source="sabq", author=author, content=f" {author} أصدر الوزير قرارا."))
-    )
+    rows = records_to_articles(sources(record(source="sabq", author=author, content=f" {author} أصدر الوزير قرارا.")))
     row = rows.row(0, named=True)
     assert (row["body"], row["dateline"], row["author"], row["credit"]) == (
         "أصدر الوزير قرارا.",
@@ -110,9 +108,7 @@ def test_a_date_in_the_opening_of_the_body_beats_the_crawl_time_when_close_to_it
 
 
 def test_a_paired_hijri_gregorian_date_off_the_first_line_is_the_dateline_date() -> None:
-    content = (
-        "وكالة الأنباء السعودية تحييكم وتبدأ بثها اليوم\nالإثنين 25 شوال 1436 هـ الموافق 9 اغسطس 2015 م واس"
-    )
+    content = "وكالة الأنباء السعودية تحييكم وتبدأ بثها اليوم\nالإثنين 25 شوال 1436 هـ الموافق 9 اغسطس 2015 م واس"
     row = records_to_articles(sources(record(content=content))).row(0, named=True)
     assert (row["published_date"], row["date_source"]) == (date(2015, 8, 9), "dateline")
     assert row["date_text"] == "25 شوال 1436 هـ الموافق 9 اغسطس 2015 م"

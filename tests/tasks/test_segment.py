@@ -97,6 +97,4 @@ def test_char_offsets_cut_the_article_out_of_the_source() -> None:
     parts = split_articles(sources(PAGE))
     for start, end, title in parts.select("char_start", "char_end", "title").rows():
         assert PAGE[start:end].startswith(title)
-    assert PAGE[parts["char_start"][1] : parts["char_end"][1]].endswith(
-        "About Post Author moh mohSee author's posts"
-    )
+    assert PAGE[parts["char_start"][1] : parts["char_end"][1]].endswith("About Post Author moh mohSee author's posts")

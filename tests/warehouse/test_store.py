@@ -94,10 +94,7 @@ def run_row(run_id: str, status: str = "completed") -> pl.DataFrame:
 def load(store: Warehouse, run_id: str, rows: list[tuple[str, str, str]], status: str = "completed") -> None:
     articles = pl.DataFrame([article(i, p, s, run_id) for i, p, s in rows], schema=ARTICLES)
     manifest = pl.DataFrame(
-        [
-            {"source_path": p, "source_sha256": s, "size": 1, "status": "new", "run_id": run_id}
-            for _, p, s in rows
-        ],
+        [{"source_path": p, "source_sha256": s, "size": 1, "status": "new", "run_id": run_id} for _, p, s in rows],
         schema=MANIFEST,
     ).unique(maintain_order=True)
     store.write_batch(run_id, 0, {"articles": articles, "manifest": manifest})
@@ -106,9 +103,7 @@ def load(store: Warehouse, run_id: str, rows: list[tuple[str, str, str]], status
 
 def ids(store: Warehouse) -> list[str]:
     with duckdb.connect(str(store.database), read_only=True) as connection:
-        return [
-            r[0] for r in connection.sql("select article_id from articles order by article_id").fetchall()
-        ]
+        return [r[0] for r in connection.sql("select article_id from articles order by article_id").fetchall()]
 
 
 def test_views_have_the_contract_columns_and_types_before_any_run(tmp_path: Path) -> None:
@@ -126,9 +121,7 @@ def test_a_run_is_visible_once_committed_and_a_failed_run_never(tmp_path: Path) 
     store.ensure()
     load(store, "r1", [("a", "/x.txt", "s1")])
     load(store, "r2", [("b", "/y.txt", "s2")], status="failed")
-    store.write_batch(
-        "r3", 0, {"articles": pl.DataFrame([article("c", "/z.txt", "s3", "r3")], schema=ARTICLES)}
-    )
+    store.write_batch("r3", 0, {"articles": pl.DataFrame([article("c", "/z.txt", "s3", "r3")], schema=ARTICLES)})
     assert ids(store) == ["a"]
     assert store.current_sources().rows() == [("/x.txt", "s1")]
 
