@@ -30,8 +30,33 @@ def source_records() -> pl.DataFrame:
             for member in opened.namelist():
                 records = json.loads(opened.read(member))
                 path = f"{archive.resolve()}!/{member}"
-                rows += [{"source_path": path, "position": i, "code": r["source"]} for i, r in enumerate(records)]
-    return pl.DataFrame(rows, schema={"source_path": pl.String, "position": pl.Int32, "code": pl.String})
+                rows += [
+                    {"source_path": path, "position": i, "code": r["source"], "opening": r["content"][:400]}
+                    for i, r in enumerate(records)
+                ]
+    schema = {"source_path": pl.String, "position": pl.Int32, "code": pl.String, "opening": pl.String}
+    return pl.DataFrame(rows, schema=schema)
+
+
+def saudi_press_agency_dates(warehouse: Path, records: pl.DataFrame) -> dict[str, int]:
+    """For the واس records whose opening has `… الموافق <date>`: how many load with that date, from the dateline."""
+    from tasks.dates import read_date
+
+    with duckdb.connect(str(warehouse / "akhbar.duckdb"), read_only=True) as connection:
+        articles = connection.sql("select source_path, position, published_date, date_source from articles").pl()
+    after = pl.col("opening").str.extract(r"الموافق\s+([^\n]{6,30}?\d{4})", 1)
+    was = (
+        records.filter(pl.col("code") == "was", after.is_not_null())
+        .with_columns(gregorian=read_date(after).struct.field("date"))
+        .join(articles, on=["source_path", "position"], how="left")
+    )
+    return {
+        "with_muwafiq": was.height,
+        "loaded": was.filter(pl.col("published_date").is_not_null()).height,
+        "date_equal_and_from_dateline": was.filter(
+            (pl.col("published_date") == pl.col("gregorian")) & (pl.col("date_source") == "dateline")
+        ).height,
+    }
 
 
 def run_flow(warehouse: Path) -> dict[str, object]:
@@ -138,7 +163,9 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         warehouse = Path(folder) / "w"
         summary = run_flow(warehouse)
-        table = per_outlet(warehouse, source_records())
+        records = source_records()
+        table = per_outlet(warehouse, records)
+        was_dates = saudi_press_agency_dates(warehouse, records)
     totals = table.select(pl.col("records_in", "loaded", "duplicate", "quarantined").sum())
     gold = parsed_gold_records()
     byline_scores = scores(gold)
@@ -158,6 +185,9 @@ def main() -> int:
             "Per outlet (code as the scraper gives it). Shares are of the loaded records.",
             markdown(table),
             f"Totals: {totals.row(0, named=True)}.",
+            "Saudi Press Agency (`was`) records whose opening has `… هـ الموافق <Gregorian date>`: "
+            f"{was_dates['with_muwafiq']}; loaded: {was_dates['loaded']}; loaded with exactly that Gregorian date "
+            f"and `date_source = 'dateline'`: {was_dates['date_equal_and_from_dateline']}.",
             "### Datelines, authors and credits against 120 records labelled by hand",
             "The sample: for each of the 12 outlets in the five days, its records with text ordered by sha256 of "
             "url + index, the first 10 (`evaluation/bylines_gold.json` names them by file and index; the labels "

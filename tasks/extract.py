@@ -55,7 +55,13 @@ def read_sources(files: Iterable[Path], current: dict[str, str]) -> pl.DataFrame
         for name, data, failure in _open(path):
             if failure is not None:
                 sha256 = hashlib.sha256(data).hexdigest() if data is not None else None
-                rows.append(_rejected(name, sha256, len(data or b""), failure, raw_preview(data or b"")))
+                if sha256 is not None and current.get(name) == sha256:
+                    # Rejected before, bytes unchanged: already in quarantine, not a new rejection.
+                    rows.append(
+                        {"source_path": name, "source_sha256": sha256, "size": len(data or b""), "status": "unchanged"}
+                    )
+                else:
+                    rows.append(_rejected(name, sha256, len(data or b""), failure, raw_preview(data or b"")))
                 records.append(None)
                 continue
             assert data is not None
