@@ -11,6 +11,7 @@ from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
+from prefect.tasks import exponential_backoff
 
 from tasks.accounting import Counts, batch_counts
 from tasks.dedupe import drop_duplicates, known_ids, remember
@@ -22,13 +23,26 @@ from tasks.validate import Verdict, validate
 from warehouse.store import Warehouse
 
 BATCH_BYTES = 64 * 1024 * 1024  # input bytes per batch: bounds memory, few enough tasks per run
+# The I/O tasks: a batch is read or written in seconds; ten minutes means a stuck disk or mount, and a
+# retry (1 s, 2 s, 4 s later, jittered so that runs on the same disk do not retry in step) may find it back.
+IO_TIMEOUT_SECONDS = 600
+IO_RETRIES = 3
+IO_BACKOFF = exponential_backoff(backoff_factor=1)
+IO_JITTER = 0.5
 
 
 class AccountingError(RuntimeError):
     """A run's counts do not add up: something that entered was not accounted for."""
 
 
-@task(name="extract", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=[1, 5])
+@task(
+    name="extract",
+    cache_policy=NO_CACHE,
+    retries=IO_RETRIES,
+    retry_delay_seconds=IO_BACKOFF,
+    retry_jitter_factor=IO_JITTER,
+    timeout_seconds=IO_TIMEOUT_SECONDS,
+)
 def extract_batch(files: list[Path], current: dict[str, str]) -> pl.DataFrame:
     """Read, hash and decode a batch of files (skipping those already loaded unchanged)."""
     return read_sources(files, current)
@@ -49,7 +63,14 @@ def validate_batch(articles: pl.DataFrame, today: date) -> Verdict:
     return validate(articles, "articles", today)
 
 
-@task(name="load", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=[1, 5])
+@task(
+    name="load",
+    cache_policy=NO_CACHE,
+    retries=IO_RETRIES,
+    retry_delay_seconds=IO_BACKOFF,
+    retry_jitter_factor=IO_JITTER,
+    timeout_seconds=IO_TIMEOUT_SECONDS,
+)
 def load_batch(
     store: Warehouse, run_id: str, batch: int, tables: dict[str, pl.DataFrame], result: dict[str, Any]
 ) -> None:
@@ -61,10 +82,16 @@ def load_batch(
 @flow(name="akhbar-etl", log_prints=False)
 def etl(paths: list[str], warehouse: str, batch_bytes: int = BATCH_BYTES) -> dict[str, Any]:
     """Run the pipeline on files, folders or globs into the warehouse folder; return the run's summary."""
-    logger = get_run_logger()
     run_id = str(flow_run.id or f"local-{datetime.now(UTC):%Y%m%dT%H%M%S%f}")
     started = datetime.now(UTC)
     store = Warehouse(Path(warehouse))
+    with store.writing(on_wait=_waiting):
+        return _run_locked(store, paths, run_id, started, batch_bytes)
+
+
+def _run_locked(store: Warehouse, paths: list[str], run_id: str, started: datetime, batch_bytes: int) -> dict[str, Any]:
+    """The run proper, while this run alone writes the warehouse."""
+    logger = get_run_logger()
     store.ensure()
     counts = Counts()
     quarantined: list[pl.DataFrame] = []
@@ -116,6 +143,11 @@ def etl(paths: list[str], warehouse: str, batch_bytes: int = BATCH_BYTES) -> dic
     summary = {"run_id": run_id, "warehouse": str(store.root), **asdict(counts)}
     _publish(summary, pl.concat(quarantined) if quarantined else empty(QUARANTINE))
     return summary
+
+
+def _waiting(lock: Path) -> None:
+    """Say why the run does not start yet (WARNING: shown by default, a silent wait looks like a hang)."""
+    get_run_logger().warning("waiting for another run writing this warehouse to finish (lock %s)", lock)
 
 
 def _run_row(run_id: str, started: datetime, counts: Counts, status: str) -> pl.DataFrame:

@@ -1,9 +1,11 @@
 """Find the input files, read their bytes, hash and decode them: the one stage besides load that does I/O."""
 
+import errno
 import glob
 import gzip
 import hashlib
 import io
+import time
 import zipfile
 import zlib
 from collections.abc import Iterable, Iterator, Sequence
@@ -19,6 +21,11 @@ RECORD_SUFFIXES = {".json": False, ".jsonl": True, ".ndjson": True}  # suffix â†
 # Files that sit beside news in the folders users point at, and are not news.
 NOT_NEWS_SUFFIXES = (".md", ".rst", ".pdf", ".doc", ".docx", ".xls", ".xlsx", ".csv", ".py", ".sh")
 MEMBER_SEPARATOR = "!/"
+# Read errors that a network mount or a busy disk gives and takes back: read again, 0.1 s, 0.2 s, 0.4 s
+# later. Any other (no such file, permission denied, a folder) is permanent and rejects the file at once.
+TRANSIENT_ERRNOS = frozenset({errno.EIO, errno.EAGAIN, errno.EBUSY, errno.ETIMEDOUT, errno.ESTALE})
+READ_ATTEMPTS = 4
+READ_BACKOFF_SECONDS = 0.1
 
 
 class InputNotFoundError(Exception):
@@ -77,11 +84,23 @@ def _open(path: Path) -> Iterator[tuple[str, bytes | None, str | None]]:
     """(source_path, bytes, failure) for a file, or for each member of an archive."""
     name = str(path)
     try:
-        data = path.read_bytes()
+        data = read_bytes_retrying(path)
     except OSError as error:
         yield name, None, f"unreadable: {error.strerror or error}"
         return
     yield from _unpack(name, data)
+
+
+def read_bytes_retrying(path: Path) -> bytes:
+    """A file's bytes, read again with exponential backoff after a transient error (raises the last one)."""
+    for attempt in range(READ_ATTEMPTS):
+        try:
+            return path.read_bytes()
+        except OSError as error:
+            if error.errno not in TRANSIENT_ERRNOS or attempt == READ_ATTEMPTS - 1:
+                raise
+            time.sleep(READ_BACKOFF_SECONDS * 2**attempt)
+    raise AssertionError("unreachable: the last attempt returns or raises")
 
 
 def _unpack(name: str, data: bytes) -> Iterator[tuple[str, bytes | None, str | None]]:

@@ -15,6 +15,10 @@ def batch_tables(
         "articles": loaded,
         "article_entities": entities.join(loaded.select("article_id"), on="article_id", how="semi").with_columns(run),
         "quarantine": pl.concat([rejected_files(sources, run_id), failed_articles(failed, sources, run_id)]),
-        # Unchanged files are already in the manifest as they are.
-        "manifest": sources.filter(pl.col("status") != "unchanged").with_columns(run),
+        # Unchanged files are already in the manifest as they are. A file whose bytes could not be read
+        # (no sha256) says nothing about its content: it keeps its last committed content, and the next
+        # run reads it again (its quarantine row says why this run could not).
+        "manifest": sources.filter(
+            (pl.col("status") != "unchanged") & pl.col("source_sha256").is_not_null()
+        ).with_columns(run),
     }

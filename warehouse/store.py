@@ -1,8 +1,9 @@
 """Write the warehouse (Parquet under one folder, DuckDB views over it) and read back what it holds."""
 
+import fcntl
 import json
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,8 @@ TABLES: dict[str, pl.Schema] = {
 }
 # Every folder holds one empty file of its schema, so that the views have types before the first run.
 SCHEMA_FILE = "00000000-schema.parquet"
+# The writer lock: one run at a time writes a warehouse (readers never take it).
+LOCK_FILE = ".lock"
 
 
 def views_sql(root: Path) -> str:
@@ -50,6 +53,25 @@ class Warehouse:
     def __init__(self, root: Path) -> None:
         self.root = root.resolve()
         self.database = self.root / DATABASE
+
+    @contextmanager
+    def writing(self, on_wait: Callable[[Path], None] | None = None) -> Iterator[None]:
+        """Hold the warehouse's writer lock for a whole run; wait (calling `on_wait` once) while another holds it."""
+        self.root.mkdir(parents=True, exist_ok=True)
+        lock = self.root / LOCK_FILE
+        # flock, not a lock file's existence: the kernel releases it when its holder dies, so a
+        # killed run never leaves the warehouse locked.
+        with lock.open("a+b") as handle:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                if on_wait is not None:
+                    on_wait(lock)
+                fcntl.flock(handle, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
 
     def ensure(self) -> None:
         """Create the folders, schema files and views if they are not there yet (or are out of date)."""

@@ -208,3 +208,36 @@ def test_scraper_archives_in_a_folder_load_record_by_record(tmp_path: Path) -> N
     ]
     again = etl(paths=[str(tmp_path / "in")], warehouse=str(warehouse))
     assert (again["files_unchanged"], again["articles_found"]) == (2, 0)
+
+
+def test_a_loaded_file_that_cannot_be_read_once_keeps_its_articles(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    import tasks.extract
+
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    page = inputs / "page.txt"
+    shutil.copy(SEED, page)
+    warehouse = tmp_path / "w"
+    etl(paths=[str(inputs)], warehouse=str(warehouse))
+    real = Path.read_bytes
+
+    def broken(self: Path) -> bytes:
+        if self == page.resolve():
+            raise OSError(errno.EIO, "Input/output error")
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", broken)
+    monkeypatch.setattr(tasks.extract, "READ_BACKOFF_SECONDS", 0.0)
+    failed = etl(paths=[str(inputs)], warehouse=str(warehouse))
+    assert (failed["files_rejected"], failed["articles_found"]) == (1, 0)
+    assert sql(warehouse, "select count(*) from articles") == [(2,)]  # still there
+    assert sql(warehouse, "select reason from quarantine") == [("unreadable: Input/output error",)]
+    monkeypatch.setattr(Path, "read_bytes", real)
+    again = etl(paths=[str(inputs)], warehouse=str(warehouse))
+    # Read again, and recognised as the content loaded by the first run.
+    assert (again["files_unchanged"], again["articles_loaded"]) == (1, 0)
+    assert sql(warehouse, "select count(*) from articles") == [(2,)]

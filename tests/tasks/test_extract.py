@@ -134,3 +134,72 @@ def test_broken_archives_and_json_are_rejected_with_reasons(tmp_path: Path) -> N
         ("rejected", "malformed JSON: Expecting ',' delimiter at line 1 column 15"),
         ("rejected", "not a news input: a .md file"),
     ]
+
+
+def failing_reads(monkeypatch: pytest.MonkeyPatch, target: Path, errors: list[OSError]) -> list[int]:
+    """Make reading `target` raise `errors` in turn (then read it); return the list of attempts made."""
+    import tasks.extract
+
+    attempts: list[int] = []
+    real = Path.read_bytes
+    monkeypatch.setattr(tasks.extract, "READ_BACKOFF_SECONDS", 0.0)
+
+    def read_bytes(self: Path) -> bytes:
+        if self == target:
+            attempts.append(len(attempts))
+            if errors:
+                raise errors.pop(0)
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    return attempts
+
+
+def test_a_transient_read_error_is_retried(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+
+    page = write(tmp_path / "page.txt", PAGE.encode("utf-8"))
+    attempts = failing_reads(monkeypatch, page, [OSError(errno.EIO, "Input/output error")] * 2)
+    sources = read_sources([page], {})
+    assert sources.get_column("status").to_list() == ["new"]
+    assert len(attempts) == 3
+
+
+def test_a_lasting_read_error_rejects_the_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+
+    page = write(tmp_path / "page.txt", PAGE.encode("utf-8"))
+    attempts = failing_reads(monkeypatch, page, [OSError(errno.EIO, "Input/output error")] * 10)
+    sources = read_sources([page], {})
+    assert sources.select("status", "reason", "source_sha256").rows() == [
+        ("rejected", "unreadable: Input/output error", None)
+    ]
+    assert len(attempts) == 4
+
+
+def test_a_permanent_read_error_is_not_retried(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+
+    page = write(tmp_path / "page.txt", PAGE.encode("utf-8"))
+    attempts = failing_reads(monkeypatch, page, [PermissionError(errno.EACCES, "Permission denied")])
+    sources = read_sources([page], {})
+    assert sources.select("status", "reason").rows() == [("rejected", "unreadable: Permission denied")]
+    assert len(attempts) == 1
+
+
+def test_an_unreadable_file_leaves_no_manifest_row_but_a_quarantine_row(tmp_path: Path) -> None:
+    import polars as pl
+
+    from tasks.schemas import ARTICLE_ENTITIES, ARTICLES, empty
+    from tasks.tables import batch_tables
+
+    page = write(tmp_path / "page.txt", b"")
+    missing = tmp_path / "gone.txt"
+    sources = read_sources([page, missing], {})
+    failed = empty(ARTICLES).with_columns(pl.lit(None, dtype=pl.String).alias(c) for c in ("reason", "raw"))
+    tables = batch_tables(sources, empty(ARTICLES), failed, empty(ARTICLE_ENTITIES), "r")
+    assert tables["manifest"].get_column("source_path").to_list() == [str(page)]  # the empty file is known
+    assert sorted(tables["quarantine"].get_column("reason").to_list()) == [
+        "empty file (0 bytes)",
+        "unreadable: No such file or directory",
+    ]

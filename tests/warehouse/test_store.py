@@ -142,3 +142,26 @@ def test_parquet_is_written_whole_or_not_at_all(tmp_path: Path) -> None:
         write_parquet_atomically(pl.DataFrame({"a": [object()]}, schema={"a": pl.Object}), target)
     assert pl.read_parquet(target)["a"].to_list() == [1]
     assert [p.name for p in target.parent.iterdir()] == ["f.parquet"]
+
+
+def test_a_second_writer_waits_for_the_lock_and_says_so(tmp_path: Path) -> None:
+    import threading
+
+    store = Warehouse(tmp_path / "w")
+    waited: list[Path] = []
+    order: list[str] = []
+    with store.writing():
+        second = threading.Thread(target=lambda: _write_after(store, waited, order))
+        second.start()
+        deadline = datetime.now(UTC).timestamp() + 10
+        while not waited and datetime.now(UTC).timestamp() < deadline:
+            threading.Event().wait(0.01)
+        order.append("first done")
+    second.join(timeout=10)
+    assert waited == [tmp_path / "w" / ".lock"]
+    assert order == ["first done", "second writes"]
+
+
+def _write_after(store: Warehouse, waited: list[Path], order: list[str]) -> None:
+    with store.writing(on_wait=waited.append):
+        order.append("second writes")
