@@ -151,7 +151,9 @@ def markdown(frame: pl.DataFrame, digits: int = 2) -> str:
     """A frame as a markdown table."""
 
     def cell(value: object) -> str:
-        return f"{value:.{digits}f}" if isinstance(value, float) else ("" if value is None else str(value))
+        if isinstance(value, float):
+            return "–" if value != value else f"{value:.{digits}f}"  # NaN: a share of no loaded record
+        return "" if value is None else str(value)
 
     lines = ["| " + " | ".join(frame.columns) + " |", "|" + "---|" * frame.width]
     lines += ["| " + " | ".join(cell(v) for v in row) + " |" for row in frame.iter_rows()]
