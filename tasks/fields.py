@@ -29,7 +29,7 @@ def read_fields(parts: pl.DataFrame) -> pl.DataFrame:
             keywords=split_keywords(pl.col("tags_text")),
             word_count=pl.col("body").str.count_matches(WORD).cast(pl.Int32),
         )
-        .with_columns(pick_date().alias("picked"))
+        .pipe(pick_date)
         .with_columns(
             published_date=pl.col("picked").struct.field("date"),
             date_text=pl.col("picked").struct.field("text"),
@@ -52,17 +52,32 @@ def split_keywords(tags: pl.Expr) -> pl.Expr:
     )
 
 
-def pick_date() -> pl.Expr:
-    """The publication date with the text it was read from and where that text was: page, then body."""
-    body_date = read_date(pl.col("body").str.slice(0, BODY_DATE_WINDOW))
+def read_date_where(frame: pl.DataFrame, text: pl.Expr, where: pl.Expr, name: str) -> pl.DataFrame:
+    """The frame with column `name`: the date read from `text` (a DATE_STRUCT) on the rows `where` holds.
+
+    Reading dates is dear; this reads them only on the rows that need one and joins them back.
+    """
+    numbered = frame.with_row_index("_row")
+    read = numbered.filter(where).select("_row", read_date(text).alias(name))
+    return numbered.join(read, on="_row", how="left", maintain_order="left").drop("_row")
+
+
+def pick_date(frame: pl.DataFrame) -> pl.DataFrame:
+    """The frame with `picked`: the publication date, the text it was read from and where: page, then body."""
+    frame = frame.with_columns(
+        line_date=read_date(pl.col("date_line_text")).struct.field("date"),
+        header_date=read_date(pl.col("header_date_text")).struct.field("date"),
+    )
+    no_page_date = pl.col("line_date").is_null() & pl.col("header_date").is_null()
+    frame = read_date_where(frame, pl.col("body").str.slice(0, BODY_DATE_WINDOW), no_page_date, "body_date")
     # (date, the text it was read from, where that text was), best first. A date line on the page is
     # kept whole as written; in the body only the span of the date is.
     candidates = [
-        (read_date(pl.col("date_line_text")).struct.field("date"), pl.col("date_line_text"), "page"),
-        (read_date(pl.col("header_date_text")).struct.field("date"), pl.col("header_date_text"), "page"),
-        (body_date.struct.field("date"), body_date.struct.field("text"), "body"),
+        (pl.col("line_date"), pl.col("date_line_text"), "page"),
+        (pl.col("header_date"), pl.col("header_date_text"), "page"),
+        (pl.col("body_date").struct.field("date"), pl.col("body_date").struct.field("text"), "body"),
     ]
-    return choose_date(candidates)
+    return frame.with_columns(picked=choose_date(candidates)).drop("line_date", "header_date", "body_date")
 
 
 def choose_date(candidates: list[tuple[pl.Expr, pl.Expr, str]]) -> pl.Expr:

@@ -8,7 +8,7 @@ import polars as pl
 
 from tasks.bylines import DATE_BLOCK, looks_like_byline, read_bylines
 from tasks.dates import read_date
-from tasks.fields import BODY_DATE_WINDOW, WORD, choose_date
+from tasks.fields import BODY_DATE_WINDOW, WORD, choose_date, read_date_where
 from tasks.newsroom import outlet_by_code
 from tasks.normalize import canonical_text, clean_line
 from tasks.schemas import RECORD
@@ -171,20 +171,23 @@ def records_to_articles(sources: pl.DataFrame) -> pl.DataFrame:
         .then(pl.col("content").str.slice(pl.col("first_line").str.len_chars()).str.strip_chars())
         .otherwise(pl.col("content")),
     )
-    return frame.with_columns(
-        title=clean_line(canonical_text(pl.col("title"))).replace("", None),
-        url=pl.col("url").replace("", None),
-        outlet=pl.col("source").replace_strict(outlet_by_code(), default=pl.col("source")),
-        keywords=pl.lit([], dtype=pl.List(pl.String)),
-        word_count=pl.col("body").str.count_matches(WORD).cast(pl.Int32),
-        problem=pl.coalesce(pl.col("problem"), pl.when(pl.col("body") == "").then(pl.lit(NO_TEXT))),
-        char_start=pl.lit(None, dtype=pl.Int32),
-        char_end=pl.lit(None, dtype=pl.Int32),
-        picked=pick_record_date(),
-    ).with_columns(
-        published_date=pl.col("picked").struct.field("date"),
-        date_text=pl.col("picked").struct.field("text"),
-        date_source=pl.col("picked").struct.field("source"),
+    return (
+        frame.with_columns(
+            title=clean_line(canonical_text(pl.col("title"))).replace("", None),
+            url=pl.col("url").replace("", None),
+            outlet=pl.col("source").replace_strict(outlet_by_code(), default=pl.col("source")),
+            keywords=pl.lit([], dtype=pl.List(pl.String)),
+            word_count=pl.col("body").str.count_matches(WORD).cast(pl.Int32),
+            problem=pl.coalesce(pl.col("problem"), pl.when(pl.col("body") == "").then(pl.lit(NO_TEXT))),
+            char_start=pl.lit(None, dtype=pl.Int32),
+            char_end=pl.lit(None, dtype=pl.Int32),
+        )
+        .pipe(pick_record_date)
+        .with_columns(
+            published_date=pl.col("picked").struct.field("date"),
+            date_text=pl.col("picked").struct.field("text"),
+            date_source=pl.col("picked").struct.field("source"),
+        )
     )
 
 
@@ -192,8 +195,8 @@ def records_to_articles(sources: pl.DataFrame) -> pl.DataFrame:
 BODY_DATE_DAYS = 7
 
 
-def pick_record_date() -> pl.Expr:
-    """A record's date: its dateline, then a date the scraper gives, the body's opening, the crawl time."""
+def pick_record_date(frame: pl.DataFrame) -> pl.DataFrame:
+    """The frame with `picked`: the dateline's date, a date the scraper gives, the body's opening, the crawl time."""
     dateline_text = pl.coalesce(
         pl.when(pl.col("by_author").struct.field("known") > 0).then(pl.col("author_field")),
         pl.col("byline_text"),
@@ -201,17 +204,26 @@ def pick_record_date() -> pl.Expr:
     opening = pl.col("body").str.slice(0, BODY_DATE_WINDOW)
     # `… هـ الموافق 10 اغسطس 2015 م` is a dateline's date even off the first line (واس service notes).
     paired = opening.str.extract(rf"({DATE_BLOCK})", 1)
-    paired = pl.when(paired.str.contains("الموافق")).then(paired)
-    body_date = read_date(opening)
-    crawled = read_date(pl.col("crawled")).struct.field("date")
-    body_day = body_date.struct.field("date")
+    frame = frame.with_columns(
+        dateline_text=dateline_text,
+        paired=pl.when(paired.str.contains("الموافق")).then(paired),
+        byline_date=read_date(pl.col("byline_text")).struct.field("date"),
+        dateline_date=read_date(dateline_text).struct.field("date"),
+        published_date=read_date(pl.col("published")).struct.field("date"),
+        crawled_date=read_date(pl.col("crawled")).struct.field("date"),
+    ).with_columns(paired_date=read_date(pl.col("paired")).struct.field("date"))
+    undated = pl.all_horizontal(pl.col("byline_date", "dateline_date", "paired_date", "published_date").is_null())
+    frame = read_date_where(frame, opening, undated, "body_date")
+    crawled = pl.col("crawled_date")
+    body_day = pl.col("body_date").struct.field("date")
     plausible = crawled.is_null() | body_day.is_between(crawled - pl.duration(days=BODY_DATE_DAYS), crawled)
     candidates = [
-        (read_date(pl.col("byline_text")).struct.field("date"), pl.col("byline_text"), "dateline"),
-        (read_date(dateline_text).struct.field("date"), dateline_text, "dateline"),
-        (read_date(paired).struct.field("date"), paired, "dateline"),
-        (read_date(pl.col("published")).struct.field("date"), pl.col("published"), "page"),
-        (pl.when(plausible).then(body_day), body_date.struct.field("text"), "body"),
+        (pl.col("byline_date"), pl.col("byline_text"), "dateline"),
+        (pl.col("dateline_date"), pl.col("dateline_text"), "dateline"),
+        (pl.col("paired_date"), pl.col("paired"), "dateline"),
+        (pl.col("published_date"), pl.col("published"), "page"),
+        (pl.when(plausible).then(body_day), pl.col("body_date").struct.field("text"), "body"),
         (crawled, pl.col("crawled"), "crawl"),
     ]
-    return choose_date(candidates)
+    helpers = ("dateline_text", "paired", "byline_date", "dateline_date", "paired_date", "crawled_date", "body_date")
+    return frame.with_columns(picked=choose_date(candidates)).drop(*helpers, "published_date")

@@ -69,8 +69,27 @@ def split_lines(sources: pl.DataFrame) -> pl.DataFrame:
     )
 
 
+def mark_date_lines(lines: pl.DataFrame) -> pl.DataFrame:
+    """Add `date_only`: the line is a date and nothing else.
+
+    Reading dates is the dearest test of all, so it runs only on the few lines that could be one:
+    short, with a digit in them.
+    """
+    line = pl.col("line")
+    numbered = lines.with_row_index("_line")
+    candidates = numbered.filter((line.str.len_chars() <= 60) & line.str.contains("[0-9٠-٩۰-۹]")).select(
+        "_line", is_date_only(line).alias("date_only")
+    )
+    return (
+        numbered.join(candidates, on="_line", how="left", maintain_order="left")
+        .with_columns(pl.col("date_only").fill_null(False))
+        .drop("_line")
+    )
+
+
 def classify_lines(lines: pl.DataFrame) -> pl.DataFrame:
     """Give each line a role: blank, related_marker, header_date, date, credit, …, or text."""
+    lines = mark_date_lines(lines)
     line = pl.col("line")
     role = (
         pl.when(line == "")
@@ -91,11 +110,11 @@ def classify_lines(lines: pl.DataFrame) -> pl.DataFrame:
         .then(pl.lit("credit"))
         .when(line.str.contains(URL_LINE))
         .then(pl.lit("url"))
-        .when((line.str.len_chars() <= 60) & is_date_only(line))
+        .when(pl.col("date_only"))
         .then(pl.lit("date"))
         .otherwise(pl.lit("text"))
     )
-    return lines.with_columns(role=role)
+    return lines.with_columns(role=role).drop("date_only")
 
 
 def number_articles(lines: pl.DataFrame) -> pl.DataFrame:
