@@ -31,6 +31,12 @@ def parser() -> argparse.ArgumentParser:
     run = commands.add_parser("run", help="run the ETL flow on files, folders or globs")
     run.add_argument("paths", nargs="*", metavar="PATH", help="inputs (default: the bundled samples)")
     run.add_argument("--warehouse", default=None, metavar="DIR", help="default: $AKHBAR_WAREHOUSE or ./warehouse-data")
+    run.add_argument(
+        "--dask",
+        default=None,
+        metavar="ADDRESS",
+        help="run the batches on the Dask cluster whose scheduler is at ADDRESS (default: $AKHBAR_DASK_ADDRESS)",
+    )
 
     query = commands.add_parser("query", help="run SQL read-only against the warehouse")
     query.add_argument("sql", metavar="SQL")
@@ -52,7 +58,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     warehouse = args.warehouse or default_warehouse()
     try:
         if args.command == "run":
-            return _run(args.paths, warehouse)
+            return _run(args.paths, warehouse, args.dask)
         if args.command == "query":
             return _query(args.sql, warehouse, args.format)
         return _serve(args.paths, warehouse, args.cron, args.interval)
@@ -69,9 +75,10 @@ def _inputs(paths: list[str]) -> list[str]:
     return paths or [str(SAMPLES_DIR)]
 
 
-def _run(paths: list[str], warehouse: str) -> int:
+def _run(paths: list[str], warehouse: str, dask: str | None = None) -> int:
     _quiet_defaults()
     from flows.etl import etl
+    from flows.runners import task_runner
     from tasks.extract import InputNotFoundError, find_inputs
 
     try:
@@ -79,7 +86,9 @@ def _run(paths: list[str], warehouse: str) -> int:
     except InputNotFoundError as error:
         print(f"akhbar: {error}", file=sys.stderr)
         return 2
-    summary = etl(paths=_inputs(paths), warehouse=str(Path(warehouse).resolve()))
+    # Without --dask, the flow's own runner: the one $AKHBAR_DASK_ADDRESS chose when flows.etl was imported.
+    flow = etl.with_options(task_runner=task_runner(dask)) if dask else etl
+    summary = flow(paths=_inputs(paths), warehouse=str(Path(warehouse).resolve()))
     print(format_summary(summary))
     return 0
 

@@ -1,25 +1,30 @@
 """The akhbar ETL flow: extract → transform → validate → load, over batches of files."""
 
 import time
-from dataclasses import asdict
+from collections import deque
+from dataclasses import asdict, dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import polars as pl
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
+from prefect.futures import PrefectFuture
 from prefect.runtime import flow_run
 from prefect.tasks import exponential_backoff
 
+from flows.observe import StageTotals, Timed, stage_line, timed
+from flows.runners import batches_in_flight, dask_address, task_runner
 from tasks.accounting import Counts, batch_counts
 from tasks.dedupe import drop_duplicates, known_ids, remember
-from tasks.extract import find_inputs, plan_batches, read_sources
+from tasks.extract import MEMBER_SEPARATOR, find_inputs, plan_batches, read_sources
 from tasks.schemas import QUARANTINE, empty
 from tasks.tables import batch_tables
 from tasks.transform import add_entities, sources_to_articles
 from tasks.validate import Verdict, validate
+from warehouse.resume import fingerprint
 from warehouse.store import Warehouse
 
 BATCH_BYTES = 64 * 1024 * 1024  # input bytes per batch: bounds memory, few enough tasks per run
@@ -35,6 +40,15 @@ class AccountingError(RuntimeError):
     """A run's counts do not add up: something that entered was not accounted for."""
 
 
+@dataclass(frozen=True)
+class BatchArticles:
+    """A batch's articles after transform: one copy of each (with entities), the other copies, the entities."""
+
+    unique: pl.DataFrame
+    duplicates: pl.DataFrame
+    entities: pl.DataFrame
+
+
 @task(
     name="extract",
     cache_policy=NO_CACHE,
@@ -43,24 +57,41 @@ class AccountingError(RuntimeError):
     retry_jitter_factor=IO_JITTER,
     timeout_seconds=IO_TIMEOUT_SECONDS,
 )
-def extract_batch(files: list[Path], current: dict[str, str]) -> pl.DataFrame:
+def extract_batch(files: list[Path], current: dict[str, str]) -> Timed[pl.DataFrame]:
     """Read, hash and decode a batch of files (skipping those already loaded unchanged)."""
-    return read_sources(files, current)
+    return timed(read_sources, files, current)
 
 
 @task(name="transform", cache_policy=NO_CACHE)
-def transform_batch(sources: pl.DataFrame, live: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
-    """Articles of the batch's new pages, deduplicated, with entities: (unique, duplicates, entities)."""
-    articles = sources_to_articles(sources)
-    deduplicated = drop_duplicates(articles, known_ids(live, sources))
-    unique, entities = add_entities(deduplicated.unique)
-    return unique, deduplicated.duplicates, entities
+def transform_batch(sources: Timed[pl.DataFrame]) -> Timed[BatchArticles]:
+    """Articles of the batch's new pages, one copy of each within the batch, with entities."""
+    return timed(_articles_of, sources.value)
+
+
+def _articles_of(sources: pl.DataFrame) -> BatchArticles:
+    # Duplicates within the batch only: the warehouse and the batches before this one are checked by
+    # the flow (dedupe_batch), in order, so that batches can be transformed at once on other machines.
+    within = drop_duplicates(sources_to_articles(sources), pl.Series("article_id", [], dtype=pl.String))
+    unique, entities = add_entities(within.unique)
+    return BatchArticles(unique, within.duplicates, entities)
+
+
+@task(name="dedupe", cache_policy=NO_CACHE)
+def dedupe_batch(articles: BatchArticles, sources: pl.DataFrame, live: pl.DataFrame) -> Timed[BatchArticles]:
+    """Set aside the batch's articles already loaded (by the warehouse or an earlier batch of this run)."""
+    return timed(_new_articles, articles, sources, live)
+
+
+def _new_articles(articles: BatchArticles, sources: pl.DataFrame, live: pl.DataFrame) -> BatchArticles:
+    known = drop_duplicates(articles.unique, known_ids(live, sources))
+    # Entities of the articles set aside are left to batch_tables, which keeps those of loaded articles only.
+    return BatchArticles(known.unique, pl.concat([articles.duplicates, known.duplicates]), articles.entities)
 
 
 @task(name="validate", cache_policy=NO_CACHE)
-def validate_batch(articles: pl.DataFrame, today: date) -> Verdict:
+def validate_batch(articles: pl.DataFrame, today: date) -> Timed[Verdict]:
     """Run the articles suite of expectations/ on the batch."""
-    return validate(articles, "articles", today)
+    return timed(validate, articles, "articles", today)
 
 
 @task(
@@ -72,14 +103,24 @@ def validate_batch(articles: pl.DataFrame, today: date) -> Verdict:
     timeout_seconds=IO_TIMEOUT_SECONDS,
 )
 def load_batch(
-    store: Warehouse, run_id: str, batch: int, tables: dict[str, pl.DataFrame], result: dict[str, Any]
-) -> None:
-    """Write the batch's Parquet files and validation result (visible once the run commits)."""
+    store: Warehouse,
+    run_id: str,
+    batch: int,
+    tables: dict[str, pl.DataFrame],
+    result: dict[str, Any],
+    inputs: list[Path],
+    hashes: dict[str, str | None],
+    counts: Counts,
+) -> Timed[None]:
+    """Write the batch's Parquet files and validation result (visible once the run commits), then its record."""
+    clock = time.perf_counter()
     store.write_batch(run_id, batch, tables)
     store.write_validation(run_id, batch, result)
+    store.record_batch(run_id, batch, fingerprint(inputs, hashes), asdict(counts))
+    return Timed(None, time.perf_counter() - clock)
 
 
-@flow(name="akhbar-etl", log_prints=False)
+@flow(name="akhbar-etl", log_prints=False, task_runner=task_runner(dask_address()))
 def etl(paths: list[str], warehouse: str, batch_bytes: int = BATCH_BYTES) -> dict[str, Any]:
     """Run the pipeline on files, folders or globs into the warehouse folder; return the run's summary."""
     run_id = str(flow_run.id or f"local-{datetime.now(UTC):%Y%m%dT%H%M%S%f}")
@@ -89,60 +130,144 @@ def etl(paths: list[str], warehouse: str, batch_bytes: int = BATCH_BYTES) -> dic
         return _run_locked(store, paths, run_id, started, batch_bytes)
 
 
+@dataclass
+class _Progress:
+    """What the batches of a run added up to so far."""
+
+    live: pl.DataFrame
+    counts: Counts = field(default_factory=Counts)
+    stages: StageTotals = field(default_factory=StageTotals)
+    quarantined: list[pl.DataFrame] = field(default_factory=list)
+    resumed: int = 0
+
+
+# A batch on its way: its number, files, and the futures of its extract and transform.
+_Submitted = tuple[int, list[Path], PrefectFuture[Timed[pl.DataFrame]], PrefectFuture[Timed[BatchArticles]]]
+
+
 def _run_locked(store: Warehouse, paths: list[str], run_id: str, started: datetime, batch_bytes: int) -> dict[str, Any]:
     """The run proper, while this run alone writes the warehouse."""
     logger = get_run_logger()
     store.ensure()
-    counts = Counts()
-    quarantined: list[pl.DataFrame] = []
+    progress = _Progress(live=pl.DataFrame())
     try:
         files = find_inputs(paths)
         current = dict(store.current_sources().iter_rows())
-        live = store.live_articles()
+        progress.live = store.live_articles()
         batches = plan_batches(files, batch_bytes)
         logger.info("%d files in %d batches into %s", len(files), len(batches), store.root)
-        for number, batch in enumerate(batches):
-            clock = time.perf_counter()
-            sources = extract_batch(batch, current)
-            unique, duplicates, entities = transform_batch(sources, live)
-            verdict = validate_batch(unique, started.date())
-            tables = batch_tables(sources, verdict.passed, verdict.failed, entities, run_id)
-            load_batch(store, run_id, number, tables, verdict.result)
-            quarantined.append(tables["quarantine"])
-            live = remember(live, sources, tables["articles"])
-            step = batch_counts(
-                files=len(batch),
-                statuses=sources.get_column("status").to_list(),
-                found=unique.height + duplicates.height,
-                duplicate=duplicates.height,
-                quarantined=verdict.failed.height,
-                loaded=verdict.passed.height,
-            )
-            counts += step
-            logger.info(
-                "batch %d: %d files (%d new, %d unchanged, %d rejected) → %d articles: "
-                "%d loaded, %d duplicate, %d quarantined in %.2fs",
-                number,
-                step.files_seen,
-                step.files_new,
-                step.files_unchanged,
-                step.files_rejected,
-                step.articles_found,
-                step.articles_loaded,
-                step.articles_duplicate,
-                step.articles_quarantined,
-                time.perf_counter() - clock,
-            )
-        problems = counts.problems()
+        first = _resume(store, run_id, batches, progress)
+        window = batches_in_flight()
+        pending: deque[_Submitted] = deque()
+        for number in range(first, len(batches)):
+            batch = batches[number]
+            # Only the batch's own files of the manifest travel with it (to a worker, maybe).
+            names = {str(path) for path in batch}
+            known = {path: sha for path, sha in current.items() if path.split(MEMBER_SEPARATOR)[0] in names}
+            extracted = extract_batch.submit(batch, known)
+            # A future as an argument: the task runner hands the result over (on a Dask cluster, worker to
+            # worker, without a trip through this process).
+            transformed = transform_batch.submit(cast(Timed[pl.DataFrame], extracted))
+            pending.append((number, batch, extracted, transformed))
+            if len(pending) >= window:
+                _finish(store, run_id, started, pending.popleft(), progress)
+        while pending:
+            _finish(store, run_id, started, pending.popleft(), progress)
+        problems = progress.counts.problems()
         if problems:
             raise AccountingError("counts do not add up: " + "; ".join(problems))
     except BaseException:
-        store.commit_run(_run_row(run_id, started, counts, "failed"))
+        store.commit_run(_run_row(run_id, started, progress.counts, "failed"))
         raise
-    store.commit_run(_run_row(run_id, started, counts, "completed"))
-    summary = {"run_id": run_id, "warehouse": str(store.root), **asdict(counts)}
-    _publish(summary, pl.concat(quarantined) if quarantined else empty(QUARANTINE))
+    store.commit_run(_run_row(run_id, started, progress.counts, "completed"))
+    logger.info(progress.stages.line())
+    summary = {
+        "run_id": run_id,
+        "warehouse": str(store.root),
+        **asdict(progress.counts),
+        "batches_resumed": progress.resumed,
+        **progress.stages.summary(),
+    }
+    _publish(summary, pl.concat(progress.quarantined) if progress.quarantined else empty(QUARANTINE))
     return summary
+
+
+def _resume(store: Warehouse, run_id: str, batches: list[list[Path]], progress: _Progress) -> int:
+    """Adopt the leading batches that the latest unfinished run loaded from the same files; the next batch's number."""
+    logger = get_run_logger()
+    finished = store.resumable_batches()
+    adopted = 0
+    for batch, record in zip(batches, finished, strict=False):
+        if not store.same_inputs(record, batch):
+            break
+        tables = store.adopt_batch(record, run_id)
+        step = Counts(**record.counts)
+        progress.counts += step
+        progress.quarantined.append(tables["quarantine"])
+        progress.live = remember(progress.live, tables["manifest"], tables["articles"])
+        logger.info(
+            "batch %d: resumed from run %s (%d files unchanged since): %d loaded, %d duplicate, %d quarantined",
+            record.batch,
+            record.run_id,
+            len(batch),
+            step.articles_loaded,
+            step.articles_duplicate,
+            step.articles_quarantined,
+        )
+        adopted += 1
+    progress.resumed = adopted
+    return adopted
+
+
+def _finish(store: Warehouse, run_id: str, started: datetime, submitted: _Submitted, progress: _Progress) -> None:
+    """Dedupe, validate and load one transformed batch, in batch order, and count it."""
+    logger = get_run_logger()
+    number, batch, extracted, transformed = submitted
+    clock = time.perf_counter()
+    sources = extracted.result()
+    articles = transformed.result()
+    deduplicated = dedupe_batch(articles.value, sources.value, progress.live)
+    unique = deduplicated.value.unique
+    verdict = validate_batch(unique, started.date())
+    passed, failed = verdict.value.passed, verdict.value.failed
+    tables = batch_tables(sources.value, passed, failed, deduplicated.value.entities, run_id)
+    step = batch_counts(
+        files=len(batch),
+        statuses=sources.value.get_column("status").to_list(),
+        found=unique.height + deduplicated.value.duplicates.height,
+        duplicate=deduplicated.value.duplicates.height,
+        quarantined=failed.height,
+        loaded=passed.height,
+    )
+    hashes = dict(sources.value.select("source_path", "source_sha256").iter_rows())
+    loaded = load_batch(store, run_id, number, tables, verdict.value.result, batch, hashes, step)
+    progress.quarantined.append(tables["quarantine"])
+    progress.live = remember(progress.live, sources.value, tables["articles"])
+    progress.counts += step
+    written = sum(frame.height for frame in tables.values())
+    transform_seconds = articles.seconds + deduplicated.seconds
+    for stage, inputs, outputs, seconds in (
+        ("extract", (len(batch), "files"), (sources.value.height, "sources"), sources.seconds),
+        ("transform", (sources.value.height, "sources"), (step.articles_found, "articles"), transform_seconds),
+        ("validate", (unique.height, "articles"), (passed.height, "passed"), verdict.seconds),
+        ("load", (passed.height + failed.height, "articles"), (written, "rows"), loaded.seconds),
+    ):
+        logger.info(stage_line(stage, number, *inputs, *outputs, seconds))
+        progress.stages.add(stage, outputs[0], seconds)
+    logger.info(
+        "batch %d: %d files (%d new, %d unchanged, %d rejected) → %d articles: "
+        "%d loaded, %d duplicate, %d quarantined in %.2fs",
+        number,
+        step.files_seen,
+        step.files_new,
+        step.files_unchanged,
+        step.files_rejected,
+        step.articles_found,
+        step.articles_loaded,
+        step.articles_duplicate,
+        step.articles_quarantined,
+        time.perf_counter() - clock,
+    )
 
 
 def _waiting(lock: Path) -> None:

@@ -5,6 +5,7 @@ import json
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +13,7 @@ import duckdb
 import polars as pl
 
 from tasks.schemas import ARTICLE_ENTITIES, ARTICLES, MANIFEST, QUARANTINE, RUNS, empty
+from warehouse.resume import BATCHES_DIR, BatchRecord, file_sha256
 
 DATABASE = "akhbar.duckdb"
 VIEWS_SQL = Path(__file__).with_name("views.sql")
@@ -130,3 +132,67 @@ class Warehouse:
         """Write the run's row: from now on readers see everything the run wrote."""
         run_id = run.get_column("run_id").item()
         write_parquet_atomically(run.select(RUNS.names()).cast(RUNS), self.root / "runs" / f"{run_id}.parquet")
+
+    def record_batch(
+        self, run_id: str, batch: int, files: list[tuple[str, str | None]], counts: dict[str, int]
+    ) -> None:
+        """Remember a loaded batch: its input files and counts (written last, once its files are all there)."""
+        record = BatchRecord(run_id, batch, datetime.now(UTC).isoformat(), files, counts)
+        path = self.root / BATCHES_DIR / f"{run_id}-{batch:05d}.json"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_name(f".{path.name}.tmp")
+        temporary.write_text(record.to_json(), encoding="utf-8")
+        temporary.replace(path)
+
+    def resumable_batches(self) -> list[BatchRecord]:
+        """Batches 0, 1, … that the latest run loaded, if it never committed and nothing committed since."""
+        folder = self.root / BATCHES_DIR
+        records = [BatchRecord.from_json(p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.json"))]
+        runs = pl.read_parquet(self.root / "runs" / "*.parquet").filter(pl.col("status") == "completed")
+        committed = set(runs.get_column("run_id").to_list())
+        # A run's batches count only if no run committed after it started: the warehouse (and so what
+        # its batches were deduplicated against) is then the same as when that run loaded them.
+        last_commit = runs.get_column("finished_at").max()
+        candidates = [
+            r
+            for r in records
+            if r.run_id not in committed and (last_commit is None or r.recorded() > last_commit)  # type: ignore[operator]
+        ]
+        if not candidates:
+            return []
+        latest = max(candidates, key=BatchRecord.recorded).run_id
+        by_number = {r.batch: r for r in candidates if r.run_id == latest}
+        leading: list[BatchRecord] = []
+        while len(leading) in by_number:
+            leading.append(by_number[len(leading)])
+        return leading
+
+    def same_inputs(self, record: BatchRecord, files: list[Path]) -> bool:
+        """Whether `files` are exactly the record's files (same paths, in order) with the same content."""
+        if [str(path) for path in files] != [path for path, _ in record.files]:
+            return False
+        return all(
+            sha is not None and file_sha256(path) == sha for path, (_, sha) in zip(files, record.files, strict=True)
+        )
+
+    def adopt_batch(self, record: BatchRecord, run_id: str) -> dict[str, pl.DataFrame]:
+        """Make a recorded batch of an unfinished run part of run `run_id`; its rows of each table, re-stamped."""
+        old, new = f"{record.run_id}-{record.batch:05d}", f"{run_id}-{record.batch:05d}"
+        tables: dict[str, pl.DataFrame] = {}
+        for table, schema in TABLES.items():
+            if table == "runs":
+                continue
+            path = self.root / table / f"{old}.parquet"
+            frame = pl.read_parquet(path) if path.exists() else empty(schema)
+            tables[table] = frame.with_columns(pl.lit(run_id, dtype=pl.String).alias("run_id"))
+        self.write_batch(run_id, record.batch, tables)
+        validation = self.root / "validation" / f"{old}.json"
+        if validation.exists():
+            validation.replace(validation.with_name(f"{new}.json"))
+        self.record_batch(run_id, record.batch, record.files, record.counts)
+        # The unfinished run's copies go only once the new ones are all written: a crash in between
+        # leaves both, and the next run adopts from whichever run is latest.
+        for table in tables:
+            (self.root / table / f"{old}.parquet").unlink(missing_ok=True)
+        (self.root / BATCHES_DIR / f"{old}.json").unlink(missing_ok=True)
+        return tables

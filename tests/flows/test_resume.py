@@ -1,0 +1,96 @@
+"""A rerun of a failed run adopts the batches that run finished instead of doing them again."""
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import polars as pl
+import pytest
+
+import flows.etl
+from flows.etl import etl
+from tests.conftest import SAMPLES, SEED
+from tests.flows.test_dask import snapshot
+
+pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("prefect_api")]
+
+
+class InjectedError(RuntimeError):
+    """The failure the test puts into the second batch's validation."""
+
+
+def two_batches(folder: Path) -> list[Path]:
+    folder.mkdir()
+    first = folder / "a.txt"
+    shutil.copy(SEED, first)
+    shutil.copy(SAMPLES / "almasalah-2024-03-14.txt", folder / "b.txt")
+    return [first.resolve(), (folder / "b.txt").resolve()]
+
+
+def test_a_rerun_resumes_after_the_batches_the_failed_run_loaded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _, second = two_batches(tmp_path / "in")
+    warehouse = tmp_path / "w"
+    real_validate = flows.etl.validate
+    calls: list[str] = []
+
+    def failing_on_the_second_batch(*args: Any, **kwargs: Any) -> Any:
+        calls.append("validate")
+        if len(calls) == 2:
+            raise InjectedError("the disk filled up")
+        return real_validate(*args, **kwargs)
+
+    monkeypatch.setattr(flows.etl, "validate", failing_on_the_second_batch)
+    with pytest.raises(InjectedError):
+        etl(paths=[str(tmp_path / "in")], warehouse=str(warehouse), batch_bytes=1)  # one file per batch
+    monkeypatch.setattr(flows.etl, "validate", real_validate)
+
+    real_read = flows.etl.read_sources
+    read: list[Path] = []
+
+    def spy(files: list[Path], current: dict[str, str]) -> pl.DataFrame:
+        read.extend(files)
+        return real_read(files, current)
+
+    monkeypatch.setattr(flows.etl, "read_sources", spy)
+    rerun = etl(paths=[str(tmp_path / "in")], warehouse=str(warehouse), batch_bytes=1)
+    assert read == [second]  # the first batch was adopted, not extracted again
+    assert rerun["batches_resumed"] == 1
+
+    clean = etl(paths=[str(tmp_path / "in")], warehouse=str(tmp_path / "clean"), batch_bytes=1)
+    assert {k: v for k, v in rerun.items() if k.startswith(("files_", "articles_"))} == {
+        k: v for k, v in clean.items() if k.startswith(("files_", "articles_"))
+    }
+    assert snapshot(warehouse) == snapshot(tmp_path / "clean")
+    with duckdb.connect(str(warehouse / "akhbar.duckdb"), read_only=True) as connection:
+        assert connection.sql("select status from runs order by finished_at").fetchall() == [
+            ("failed",),
+            ("completed",),
+        ]
+        # Every row now belongs to the run that committed it.
+        assert connection.sql("select distinct run_id from articles").fetchall() == [(rerun["run_id"],)]
+
+
+def test_a_changed_file_is_not_resumed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    first, _ = two_batches(tmp_path / "in")
+    warehouse = tmp_path / "w"
+    real_validate = flows.etl.validate
+    calls: list[str] = []
+
+    def failing_on_the_second_batch(*args: Any, **kwargs: Any) -> Any:
+        calls.append("validate")
+        if len(calls) == 2:
+            raise InjectedError("the disk filled up")
+        return real_validate(*args, **kwargs)
+
+    monkeypatch.setattr(flows.etl, "validate", failing_on_the_second_batch)
+    with pytest.raises(InjectedError):
+        etl(paths=[str(tmp_path / "in")], warehouse=str(warehouse), batch_bytes=1)
+    monkeypatch.setattr(flows.etl, "validate", real_validate)
+    first.write_text(first.read_text(encoding="utf-8").replace("والكاميرات الحرارية.", "والكاميرات."), encoding="utf-8")
+    rerun = etl(paths=[str(tmp_path / "in")], warehouse=str(warehouse), batch_bytes=1)
+    assert rerun["batches_resumed"] == 0
+    etl(paths=[str(tmp_path / "in")], warehouse=str(tmp_path / "clean"), batch_bytes=1)
+    assert snapshot(warehouse) == snapshot(tmp_path / "clean")
