@@ -2,7 +2,7 @@
 
 import polars as pl
 
-from tasks.entities import entity_lists, find_entities
+from tasks.entities import FOUND, entity_lists, find_entities
 from tasks.fields import read_fields
 from tasks.identity import with_article_ids
 from tasks.normalize import canonical_text
@@ -33,12 +33,18 @@ def pages_to_articles(sources: pl.DataFrame) -> pl.DataFrame:
 
 def sources_to_articles(sources: pl.DataFrame) -> pl.DataFrame:
     """Every article of the batch's new sources, pages and scraper records alike (ARTICLE_ROWS)."""
-    records = _conform(with_article_ids(records_to_articles(sources)))
-    return pl.concat([pages_to_articles(sources), records])
+    kinds = set(sources.filter(pl.col("status") == "new").get_column("kind").to_list())
+    # A batch of unchanged files parses nothing, and loads no reference data to find that out.
+    parts = [pages_to_articles(sources)] if "page" in kinds else []
+    if "records" in kinds:
+        parts.append(_conform(with_article_ids(records_to_articles(sources))))
+    return pl.concat(parts) if parts else pl.DataFrame(schema=ARTICLE_ROWS)
 
 
 def add_entities(articles: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
     """The articles with their entity lists filled, and one row per article and entity found."""
+    if articles.is_empty():
+        return articles, pl.DataFrame(schema=FOUND)
     found = find_entities(articles)
     with_lists = entity_lists(articles, found).select(articles.columns)
     return with_lists, found
