@@ -20,8 +20,10 @@ _ARABIC_LETTER = re.compile(r"[\u0621-\u064a\u0671-\u06d3\u06fa-\u06fc]")
 _LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
 # An Arabic letter glued to a Latin one inside a word: the mark of text decoded with the wrong table.
 _MIXED_SCRIPT = re.compile(r"[\u0621-\u064a][A-Za-z\u00c0-\u024f]|[A-Za-z\u00c0-\u024f][\u0621-\u064a]")
-# UTF-8 Arabic read as Windows-1256 turns every lead byte D8/D9 into ط or ظ.
-_MOJIBAKE_LEADS = re.compile(r"[طظ]")
+# UTF-8 Arabic read as Windows-1256: each letter's lead byte D8/D9 becomes ط or ظ, and its continuation byte
+# (0x80–0xBF) one of the symbols or Persian letters Windows-1256 puts there.
+_CONTINUATIONS = bytes(range(0x80, 0xC0)).decode("cp1256", errors="ignore")
+_MOJIBAKE_PAIRS = re.compile(f"[طظ][{re.escape(_CONTINUATIONS)}]")
 
 RAW_PREVIEW_BYTES = 1 << 20  # what a quarantine row keeps of an unreadable file
 
@@ -86,7 +88,8 @@ def arabic_decode_problem(text: str) -> str | None:
         return f"mostly non-Arabic letters ({arabic} Arabic, {latin} Latin)"
     if len(_MIXED_SCRIPT.findall(text)) > 0.01 * arabic:
         return "Arabic and Latin letters mixed inside words"
-    if len(_MOJIBAKE_LEADS.findall(text)) > 0.2 * arabic:
+    pairs = len(_MOJIBAKE_PAIRS.findall(text))
+    if pairs >= 3 and pairs > 0.1 * arabic:
         return "looks like UTF-8 read as a single-byte code page"
     return None
 
