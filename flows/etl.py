@@ -226,6 +226,16 @@ def _finish(store: Warehouse, run_id: str, started: datetime, submitted: _Submit
     clock = time.perf_counter()
     sources = extracted.result()
     articles = transformed.result()
+    if sources.value.get_column("status").eq("unchanged").all():
+        # Nothing new to parse, check or write: no task runs for it (their overhead is most of a rerun).
+        step = batch_counts(len(batch), sources.value.get_column("status").to_list(), 0, 0, 0, 0)
+        progress.counts += step
+        progress.stages.add("extract", sources.value.height, sources.seconds)
+        logger.info(
+            stage_line("extract", number, len(batch), "files", sources.value.height, "sources", sources.seconds)
+        )
+        logger.info("batch %d: %d files, all unchanged: parsed nothing, loaded nothing", number, len(batch))
+        return
     deduplicated = dedupe_batch(articles.value, sources.value, progress.live)
     unique = deduplicated.value.unique
     verdict = validate_batch(unique, started.date())

@@ -33,13 +33,17 @@ def reconciles(summary: dict[str, Any]) -> bool:
     return summary["files_seen"] == files and summary["articles_found"] == articles
 
 
-def test_seed_twice_loads_once(tmp_path: Path) -> None:
+def test_seed_twice_loads_once(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     inputs = tmp_path / "in"
     inputs.mkdir()
     shutil.copy(SEED, inputs)
     warehouse = tmp_path / "w"
     first = etl(paths=[str(inputs)], warehouse=str(warehouse))
-    second = etl(paths=[str(inputs)], warehouse=str(warehouse))
+    caplog.clear()
+    with caplog.at_level("INFO"):
+        second = etl(paths=[str(inputs)], warehouse=str(warehouse))
+    assert "batch 0: 1 files, all unchanged: parsed nothing, loaded nothing" in caplog.messages
+    assert not [m for m in caplog.messages if m.startswith("stage transform")]
     assert (first["files_new"], first["articles_loaded"]) == (1, 2)
     assert (second["files_unchanged"], second["articles_loaded"], second["articles_found"]) == (1, 0, 0)
     assert sql(
@@ -56,7 +60,8 @@ def test_seed_twice_loads_once(tmp_path: Path) -> None:
     assert sql(
         warehouse, "select count(*) from article_entities where entity = 'بشار الأسد' and entity_type = 'PER'"
     ) == [(1,)]
-    assert len(list((warehouse / "validation").glob("*.json"))) == 2  # one result per run
+    # The second run parsed nothing, so validated nothing: the first run's result is the only one.
+    assert len(list((warehouse / "validation").glob("*.json"))) == 1
 
 
 def test_bad_files_are_quarantined_and_the_good_ones_load(tmp_path: Path) -> None:
