@@ -6,11 +6,14 @@ import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from bench.corpus import write_corpus
 
+T = TypeVar("T")
 ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / "bench-data"  # ignored by git; the corpus is kept between runs of the same size
 FILES = 40_000  # at BENCH_SCALE=1: about 300 MB of page dumps
@@ -57,6 +60,54 @@ def stage_lines(output: str) -> list[str]:
     return [line.split(" - ", 1)[-1] for line in output.splitlines() if "stage " in line or "batch " in line]
 
 
+def profile_transform(folder: Path, files: int = 5_000) -> list[str]:
+    """Seconds of each pure step of the pipeline on the first `files` dumps, in this process: the profile."""
+    import datetime
+
+    import polars as pl
+
+    from tasks.dedupe import drop_duplicates
+    from tasks.extract import find_inputs, read_sources
+    from tasks.fields import read_fields
+    from tasks.identity import with_article_ids
+    from tasks.normalize import canonical_text
+    from tasks.segment import classify_lines, gather_parts, number_articles, split_lines
+    from tasks.transform import _conform, add_entities
+    from tasks.validate import validate
+
+    timings: list[tuple[str, float]] = []
+
+    def timed(name: str, step: Callable[..., T], *args: object) -> T:
+        start = time.perf_counter()
+        out = step(*args)
+        timings.append((name, time.perf_counter() - start))
+        return out
+
+    paths = find_inputs([str(folder)])[:files]
+    sources = timed("extract: read, hash, decode", read_sources, paths, {})
+    pages = sources.with_columns(canonical_text(pl.col("text")))
+    lines = timed("segment: split lines", split_lines, pages)
+    lines = timed("segment: classify lines (date lines read)", classify_lines, lines)
+    parts = timed("segment: number and gather articles", lambda x: gather_parts(number_articles(x)), lines)
+    fields = timed("fields: dateline, credit, tags, body, dates", read_fields, parts)
+    articles = timed("identity: fold + sha256", with_article_ids, fields)
+    unique = timed("dedupe", drop_duplicates, _conform(articles), pl.Series([], dtype=pl.String))
+    loaded, _ = timed("entities: gazetteer + titles", add_entities, unique.unique)
+    today = datetime.date.today()
+    timed("validate: GX import and context (once per process)", validate, loaded.head(1), "articles", today)
+    timed("validate: the suite", validate, loaded, "articles", today)
+    total = sum(seconds for _, seconds in timings)
+    size = sum(p.stat().st_size for p in paths) / 1e6
+    rows = [
+        f"In this process on the first {len(paths)} dumps ({size:.0f} MB):",
+        "",
+        "| step | seconds | share |",
+        "|---|---|---|",
+    ]
+    rows += [f"| {name} | {seconds:.2f} | {seconds / total:.0%} |" for name, seconds in timings]
+    return rows
+
+
 def run() -> str:
     """Measure everything in one run; the markdown section for BENCHMARKS.md."""
     scale = float(os.environ.get("BENCH_SCALE", "1"))
@@ -99,6 +150,22 @@ def run() -> str:
     goal_rows = ["| goal | measured | bound | met |", "|---|---|---|---|"]
     goal_rows += [f"| {g} | {m:.1f} | {b:.1f} | {'yes' if ok else '**no**'} |" for g, m, b, ok in goals]
     summary = [line for line in full.output.splitlines() if line.startswith("  articles") or line.startswith("  files")]
+    totals = dict(re.findall(r"(extract|transform|validate|load) ([\d.]+)s", " ".join(stage_lines(full.output)[-1:])))
+    why = [
+        "Why the goals that are not met are not (from this run's figures):",
+        "",
+        f"- Work over the floor: the floor reads and decodes {size / 1e6:.0f} MB in {floor.seconds:.1f} s; akhbar also "
+        "splits every page into articles, reads fields and dates, hashes, finds entities and validates. Its stages "
+        f"took extract {totals.get('extract', '?')} s, transform {totals.get('transform', '?')} s, validate "
+        f"{totals.get('validate', '?')} s (the first batch pays GX's import), load {totals.get('load', '?')} s; "
+        "the rest of (full − empty) is outside the timed stages (listing the files, reading the warehouse's state, "
+        "deduplication, Prefect's per-task overhead). Transform dominates: see the profile.",
+        f"- Memory: one batch is up to 64 MB of text, and it is expanded several times over through the stages (lines, "
+        f"bodies, the folded copies matching needs, the pandas copy GX validates); the floor itself, holding the whole "
+        f"corpus in one frame, peaked at {floor.peak_mb:.0f} MB.",
+        f"- Unchanged rerun: it reads and hashes every file again (extract) and asks the warehouse what it holds; "
+        f"{rerun:.1f} s over the empty run against a bound of 10 % of a full run's work.",
+    ]
     return "\n".join(
         [
             f"## Pipeline (`bench/bench_pipeline.py`, BENCH_SCALE={scale:g})",
@@ -110,11 +177,17 @@ def run() -> str:
             "",
             *goal_rows,
             "",
+            *why,
+            "",
             "The full run's summary:",
             "",
             "```",
             *summary,
             "```",
+            "",
+            "Profile of the pure steps (where a run's time goes):",
+            "",
+            *profile_transform(folder),
             "",
             "Per stage (the flow's log):",
             "",

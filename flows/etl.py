@@ -49,13 +49,14 @@ class BatchArticles:
     entities: pl.DataFrame
 
 
+# No timeout on extract: it is submitted, so it runs in a worker thread, where Prefect cannot interrupt a
+# blocking read anyway, and says so in a warning on every batch. Read errors are retried (here and per file).
 @task(
     name="extract",
     cache_policy=NO_CACHE,
     retries=IO_RETRIES,
     retry_delay_seconds=IO_BACKOFF,
     retry_jitter_factor=IO_JITTER,
-    timeout_seconds=IO_TIMEOUT_SECONDS,
 )
 def extract_batch(files: list[Path], current: dict[str, str]) -> Timed[pl.DataFrame]:
     """Read, hash and decode a batch of files (skipping those already loaded unchanged)."""

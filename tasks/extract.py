@@ -37,21 +37,30 @@ def find_inputs(paths: Sequence[str]) -> list[Path]:
     found: dict[Path, None] = {}
     for given in paths:
         path = Path(given)
-        if path.is_file():
-            found[path.resolve()] = None
-        elif path.is_dir():
-            for child in sorted(path.rglob("*")):
-                relative = child.relative_to(path)
-                if child.is_file() and not any(part.startswith(".") for part in relative.parts):
-                    found[child.resolve()] = None
-        else:
-            # glob.glob, not Path.glob: the pattern may be absolute or climb with "..".
-            matches = sorted(Path(m) for m in glob.glob(given, recursive=True))  # noqa: PTH207
-            files = [m.resolve() for m in matches if m.is_file()]
-            if not files:
-                raise InputNotFoundError(f"no such file, folder or glob match: {given}")
-            found.update(dict.fromkeys(files))
+        if path.exists():
+            found.update(dict.fromkeys(_files_under(path)))
+            continue
+        # glob.glob, not Path.glob: the pattern may be absolute or climb with "..".
+        matches = sorted(Path(m) for m in glob.glob(given, recursive=True))  # noqa: PTH207
+        files = [file for match in matches for file in _files_under(match)]
+        if not files:
+            raise InputNotFoundError(f"no such file, folder or glob match: {given}")
+        found.update(dict.fromkeys(files))
     return sorted(found)
+
+
+def _files_under(path: Path) -> list[Path]:
+    """A file itself, or the files of a folder and its subfolders (hidden ones left out)."""
+    if path.is_file():
+        return [path.resolve()]
+    if not path.is_dir():
+        return []
+    files = []
+    for child in sorted(path.rglob("*")):
+        relative = child.relative_to(path)
+        if child.is_file() and not any(part.startswith(".") for part in relative.parts):
+            files.append(child.resolve())
+    return files
 
 
 def read_sources(files: Iterable[Path], current: dict[str, str]) -> pl.DataFrame:

@@ -34,6 +34,13 @@ def test_globs_and_files_are_expanded_once(tmp_path: Path) -> None:
     assert find_inputs([str(tmp_path / "*.txt"), str(a)]) == [a, b]
 
 
+def test_a_glob_that_matches_folders_walks_them(tmp_path: Path) -> None:
+    a = write(tmp_path / "2024-07-25" / "a.txt", b"x")
+    b = write(tmp_path / "2024-07-26" / "deep" / "b.txt", b"x")
+    write(tmp_path / "2023-01-01" / "c.txt", b"x")
+    assert find_inputs([str(tmp_path / "2024-*")]) == [a, b]
+
+
 def test_a_path_that_names_nothing_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(InputNotFoundError, match="no such file, folder or glob match"):
         find_inputs([str(tmp_path / "missing*.txt")])
