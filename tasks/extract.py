@@ -5,6 +5,7 @@ import glob
 import gzip
 import hashlib
 import io
+import os
 import time
 import zipfile
 import zlib
@@ -55,12 +56,13 @@ def _files_under(path: Path) -> list[Path]:
         return [path.resolve()]
     if not path.is_dir():
         return []
+    # os.walk on the folder resolved once: its scandir entries know what is a file without a stat,
+    # and resolving every file of a large archive folder costs more than reading the listing.
     files = []
-    for child in sorted(path.rglob("*")):
-        relative = child.relative_to(path)
-        if child.is_file() and not any(part.startswith(".") for part in relative.parts):
-            files.append(child.resolve())
-    return files
+    for folder, subfolders, names in os.walk(path.resolve()):
+        subfolders[:] = [name for name in subfolders if not name.startswith(".")]
+        files += [Path(folder) / name for name in names if not name.startswith(".")]
+    return sorted(files)
 
 
 def read_sources(files: Iterable[Path], current: dict[str, str]) -> pl.DataFrame:
