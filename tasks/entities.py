@@ -265,11 +265,68 @@ def _title_mentions(text: pl.DataFrame) -> pl.DataFrame:
     )
 
 
+# Last words that do not name a person alone: ordinals of kings and popes, and name connectors.
+_NOT_SURNAMES = frozenset({"الثاني", "الاول", "الثالث", "الرابع", "الخامس", "السادس", "عشر", *_NAME_CONNECTORS})
+
+
+def _surname_mentions(text: pl.DataFrame, earlier: pl.DataFrame) -> pl.DataFrame:
+    """A person's bare surname, in an article that named them in full before: شيراك after جاك شيراك.
+
+    Only in that article, and only where the surname belongs to one person there (not الأسد with both
+    بشار الأسد and حافظ الأسد); where it overlaps another mention (عين الأسد) that mention wins.
+    """
+    columns = ["article_id", "start", "length", "entity", "entity_type", "name_en"]
+    people = (
+        earlier.filter(pl.col("entity_type") == "PER")
+        .group_by("article_id", "entity", maintain_order=True)
+        .agg(pl.col("name_en").first(), pl.col("start").min().alias("first"))
+        .with_columns(words=fold_for_matching(pl.col("entity")).str.split(" "))
+        .with_columns(surname=pl.col("words").list.last())
+        .filter(
+            pl.col("words").list.len() >= 2,
+            pl.col("surname").str.len_chars() >= 3,
+            ~pl.col("surname").is_in(list(_NOT_SURNAMES)),
+        )
+        .filter(pl.col("entity").n_unique().over("article_id", "surname") == 1)
+    )
+    if people.is_empty():
+        return earlier.clear().select(columns)
+    forms = (
+        people.with_columns(form=_with_clitics(pl.col("surname")))
+        .explode("form")
+        .with_columns(form=_as_pattern(pl.col("form")))
+    )
+    searched = pl.lit(forms["form"].unique().sort().implode())
+    found = (
+        text.join(forms.select("article_id").unique(), on="article_id", how="semi")
+        .select(
+            "article_id",
+            form=pl.col("folded").str.extract_many(searched, overlapping=True),
+            start=pl.col("folded").str.find_many(searched, overlapping=True),
+        )
+        .explode("form", "start")
+        .drop_nulls("form")
+    )
+    return (
+        found.join(forms, on=["article_id", "form"], how="inner")
+        # After the full name only: a surname before it may be someone else's.
+        .filter(pl.col("start") > pl.col("first"))
+        .select(
+            "article_id",
+            pl.col("start").cast(pl.Int64),
+            length=pl.col("form").str.len_bytes().cast(pl.Int64),
+            entity="entity",
+            entity_type=pl.lit("PER"),
+            name_en="name_en",
+        )
+    )
+
+
 def mention_spans(articles: pl.DataFrame) -> pl.DataFrame:
     """Every mention in each body: article_id, start and length (bytes in the padded folded text), entity.
 
-    Mentions never overlap: gazetteer ones are leftmost-longest among themselves, a titled person's
-    mention is dropped where it overlaps a gazetteer one or a longer titled one starting no later.
+    Mentions never overlap: gazetteer ones are leftmost-longest among themselves, a titled person's (or a
+    bare surname's) mention is dropped where it overlaps a gazetteer one or a longer one starting no later.
     """
     text = articles.select(
         pl.col("article_id").cast(pl.String), plain=_plain(pl.col("body").fill_null(""))
@@ -278,9 +335,15 @@ def mention_spans(articles: pl.DataFrame) -> pl.DataFrame:
     titled = _title_mentions(text).with_columns(
         entity_type=pl.lit("PER"), name_en=pl.lit(None, dtype=pl.String), source=pl.lit(1)
     )
-    both = pl.concat([gazetteer_found, titled.select(gazetteer_found.columns)]).sort(
-        "article_id", "start", "source", pl.col("length"), descending=[False, False, False, True]
-    )
+    # Surnames only of people the gazetteer knows: a name read after a title is too weak to carry.
+    surnames = _surname_mentions(text, gazetteer_found)
+    both = pl.concat(
+        [
+            gazetteer_found,
+            titled.select(gazetteer_found.columns),
+            surnames.with_columns(source=pl.lit(2)).select(gazetteer_found.columns),
+        ]
+    ).sort("article_id", "start", "source", pl.col("length"), descending=[False, False, False, True])
     end = pl.col("start") + pl.col("length")
     from_gazetteer = pl.col("source") == 0
     # For each titled mention: the furthest end of any earlier mention, and the next gazetteer start.

@@ -118,3 +118,23 @@ def test_the_gazetteer_wins_over_a_title_rule() -> None:
 def test_generated_places_and_countries_are_loaded() -> None:
     # From the Iraq gazetteer (a district), the countries list (an official name) and the cities list.
     assert names("في قضاء تلعفر وفي جمهورية العراق وفي مدينة إسطنبول") == ["تلعفر", "العراق", "إسطنبول"]
+
+
+def test_a_bare_surname_after_the_full_name_is_that_person() -> None:
+    rows = found("التقى الرئيس جاك شيراك بالوفد، وقال شيراك إن المحادثات مثمرة.")
+    assert rows.filter(pl.col("entity_type") == "PER").select("entity", "mentions").rows() == [("جاك شيراك", 2)]
+
+
+def test_a_bare_surname_is_not_linked_before_the_full_name_or_when_two_people_share_it() -> None:
+    before = found("قال شيراك إن المحادثات مثمرة بعد لقاء جاك شيراك بالوفد.")
+    assert before.filter(pl.col("entity") == "جاك شيراك")["mentions"].to_list() == [1]
+    shared = found("منذ عهد حافظ الأسد ثم بشار الأسد، قال الأسد إن الحرب انتهت.")
+    assert sorted(shared.select("entity", "mentions").rows()) == [("بشار الأسد", 1), ("حافظ الأسد", 1)]
+
+
+def test_a_surname_inside_a_longer_name_stays_with_that_name() -> None:
+    rows = found("سقط نظام بشار الأسد، وسقطت صواريخ على قاعدة عين الأسد الجوية.")
+    assert rows.select("entity", "entity_type", "mentions").rows() == [
+        ("بشار الأسد", "PER", 1),
+        ("عين الأسد", "LOC", 1),
+    ]
