@@ -229,23 +229,21 @@ def _titled_people(text: pl.DataFrame) -> pl.DataFrame:
     return candidates.join(known, on="pattern", how="anti").unique(["article_id", "pattern"])
 
 
-def _title_mentions(text: pl.DataFrame) -> pl.DataFrame:
-    """Every mention, with clitics, of each titled person's full name in the article that titled them."""
-    people = _titled_people(text)
-    if people.is_empty():
-        return pl.DataFrame(
-            schema={"article_id": pl.String, "start": pl.Int64, "length": pl.Int64, "entity": pl.String}
-        )
-    # The canonical spelling is the first one written; every spelling folding alike is one person.
-    forms = (
-        people.group_by("article_id", "pattern", maintain_order=True)
-        .agg(pl.col("name").first())
-        .with_columns(form=_with_clitics(fold_for_matching(pl.col("name"))))
+def _forms_of(names: pl.DataFrame, column: str) -> pl.DataFrame:
+    """One row per searchable form (clitics added, padded) of each row's folded name in `column`."""
+    return (
+        names.with_columns(form=_with_clitics(pl.col(column)))
         .explode("form")
         .with_columns(form=_as_pattern(pl.col("form")))
     )
-    # One automaton for the whole batch, overlapping, then kept only where the article titled that name:
-    # what an article yields never depends on which other articles share its batch.
+
+
+def _found_in_own_article(text: pl.DataFrame, forms: pl.DataFrame) -> pl.DataFrame:
+    """Where each article's own forms occur in it: the rows of `forms` matched, with `start`.
+
+    One automaton for the whole batch, overlapping, then kept only where the article owns that form:
+    what an article yields never depends on which other articles share its batch.
+    """
     searched = pl.lit(forms["form"].unique().sort().implode())
     found = (
         text.join(forms.select("article_id").unique(), on="article_id", how="semi")
@@ -257,7 +255,24 @@ def _title_mentions(text: pl.DataFrame) -> pl.DataFrame:
         .explode("form", "start")
         .drop_nulls("form")
     )
-    return found.join(forms, on=["article_id", "form"], how="inner").select(
+    return found.join(forms, on=["article_id", "form"], how="inner")
+
+
+def _title_mentions(text: pl.DataFrame) -> pl.DataFrame:
+    """Every mention, with clitics, of each titled person's full name in the article that titled them."""
+    people = _titled_people(text)
+    if people.is_empty():
+        return pl.DataFrame(
+            schema={"article_id": pl.String, "start": pl.Int64, "length": pl.Int64, "entity": pl.String}
+        )
+    # The canonical spelling is the first one written; every spelling folding alike is one person.
+    forms = _forms_of(
+        people.group_by("article_id", "pattern", maintain_order=True)
+        .agg(pl.col("name").first())
+        .with_columns(fold_for_matching(pl.col("name")).alias("folded_name")),
+        "folded_name",
+    )
+    return _found_in_own_article(text, forms).select(
         "article_id",
         pl.col("start").cast(pl.Int64),
         length=pl.col("form").str.len_bytes().cast(pl.Int64),
@@ -291,24 +306,9 @@ def _surname_mentions(text: pl.DataFrame, earlier: pl.DataFrame) -> pl.DataFrame
     )
     if people.is_empty():
         return earlier.clear().select(columns)
-    forms = (
-        people.with_columns(form=_with_clitics(pl.col("surname")))
-        .explode("form")
-        .with_columns(form=_as_pattern(pl.col("form")))
-    )
-    searched = pl.lit(forms["form"].unique().sort().implode())
-    found = (
-        text.join(forms.select("article_id").unique(), on="article_id", how="semi")
-        .select(
-            "article_id",
-            form=pl.col("folded").str.extract_many(searched, overlapping=True),
-            start=pl.col("folded").str.find_many(searched, overlapping=True),
-        )
-        .explode("form", "start")
-        .drop_nulls("form")
-    )
+    forms = _forms_of(people, "surname")
     return (
-        found.join(forms, on=["article_id", "form"], how="inner")
+        _found_in_own_article(text, forms)
         # After the full name only: a surname before it may be someone else's.
         .filter(pl.col("start") > pl.col("first"))
         .select(
