@@ -71,19 +71,18 @@ def read_sources(files: Iterable[Path], current: dict[str, str]) -> pl.DataFrame
     records: list[pl.Series | None] = []
     for path in files:
         for name, data, failure in _open(path):
-            if failure is not None:
-                sha256 = hashlib.sha256(data).hexdigest() if data is not None else None
-                if sha256 is not None and current.get(name) == sha256:
-                    # Rejected before, bytes unchanged: already in quarantine, not a new rejection.
-                    rows.append(
-                        {"source_path": name, "source_sha256": sha256, "size": len(data or b""), "status": "unchanged"}
-                    )
+            found: pl.Series | None = None
+            if data is None:
+                row = _rejected(name, None, 0, failure or "unreadable", "")
+            else:
+                sha256 = hashlib.sha256(data).hexdigest()
+                if current.get(name) == sha256:
+                    # Loaded (or rejected) before with these very bytes: nothing to read again.
+                    row = {"source_path": name, "source_sha256": sha256, "size": len(data), "status": "unchanged"}
+                elif failure is not None:
+                    row = _rejected(name, sha256, len(data), failure, raw_preview(data))
                 else:
-                    rows.append(_rejected(name, sha256, len(data or b""), failure, raw_preview(data or b"")))
-                records.append(None)
-                continue
-            assert data is not None
-            row, found = _source(name, data, current)
+                    row, found = _source(name, data, sha256)
             rows.append(row)
             records.append(found)
     sources = pl.DataFrame(rows, schema={k: v for k, v in SOURCES.items() if k != "records"})
@@ -153,12 +152,9 @@ def _unzip(name: str, data: bytes) -> Iterator[tuple[str, bytes | None, str | No
         yield from _unpack(member_name, content)
 
 
-def _source(name: str, data: bytes, current: dict[str, str]) -> tuple[dict[str, object], pl.Series | None]:
-    """The SOURCES row of one file's bytes (and its scraper records, for JSON)."""
-    sha256 = hashlib.sha256(data).hexdigest()
+def _source(name: str, data: bytes, sha256: str) -> tuple[dict[str, object], pl.Series | None]:
+    """The SOURCES row of one new file's bytes (and its scraper records, for JSON)."""
     base: dict[str, object] = {"source_path": name, "source_sha256": sha256, "size": len(data)}
-    if current.get(name) == sha256:
-        return base | {"status": "unchanged"}, None
     suffix = PurePosixPath(name.rsplit(MEMBER_SEPARATOR, 1)[-1]).suffix.lower()
     if suffix in NOT_NEWS_SUFFIXES:
         return _rejected(name, sha256, len(data), f"not a news input: a {suffix} file", raw_preview(data)), None
