@@ -38,15 +38,25 @@ def views_sql(root: Path) -> str:
     return VIEWS_SQL.read_text(encoding="utf-8").replace("{root}", quoted)
 
 
-def write_parquet_atomically(frame: pl.DataFrame, path: Path) -> None:
-    """Write a Parquet file under a temporary name, then rename it: a reader never sees half a file."""
+def write_atomically(path: Path, write: Callable[[Path], object]) -> None:
+    """Write a file under a temporary name, then rename it: a reader never sees half a file."""
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
     try:
-        frame.write_parquet(temporary, compression="zstd", statistics=True)
+        write(temporary)
         temporary.replace(path)
     finally:
         temporary.unlink(missing_ok=True)
+
+
+def write_parquet_atomically(frame: pl.DataFrame, path: Path) -> None:
+    """Write a Parquet file atomically."""
+    write_atomically(path, lambda temporary: frame.write_parquet(temporary, compression="zstd", statistics=True))
+
+
+def write_text_atomically(text: str, path: Path) -> None:
+    """Write a UTF-8 text file atomically."""
+    write_atomically(path, lambda temporary: temporary.write_text(text, encoding="utf-8"))
 
 
 class Warehouse:
@@ -123,9 +133,7 @@ class Warehouse:
     def write_validation(self, run_id: str, batch: int, result: dict[str, Any]) -> Path:
         """Keep GX's validation result of a batch as JSON under validation/."""
         path = self.root / "validation" / f"{run_id}-{batch:05d}.json"
-        temporary = path.with_name(f".{path.name}.tmp")
-        temporary.write_text(json.dumps(result, ensure_ascii=False, indent=1, default=str), encoding="utf-8")
-        temporary.replace(path)
+        write_text_atomically(json.dumps(result, ensure_ascii=False, indent=1, default=str), path)
         return path
 
     def commit_run(self, run: pl.DataFrame) -> None:
@@ -138,11 +146,7 @@ class Warehouse:
     ) -> None:
         """Remember a loaded batch: its input files and counts (written last, once its files are all there)."""
         record = BatchRecord(run_id, batch, datetime.now(UTC).isoformat(), files, counts)
-        path = self.root / BATCHES_DIR / f"{run_id}-{batch:05d}.json"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_name(f".{path.name}.tmp")
-        temporary.write_text(record.to_json(), encoding="utf-8")
-        temporary.replace(path)
+        write_text_atomically(record.to_json(), self.root / BATCHES_DIR / f"{run_id}-{batch:05d}.json")
 
     def resumable_batches(self) -> list[BatchRecord]:
         """Batches 0, 1, … that the latest run loaded, if it never committed and nothing committed since."""
