@@ -14,23 +14,44 @@ import json
 import re
 import sys
 from collections import Counter, defaultdict
+from functools import cache
 from pathlib import Path
 
 import polars as pl
 
-from evaluation.entities import ANERCORP, ANERCORP_TYPES, TYPE_MAP, WOJOOD_TRAIN, make_doc, read_tagged
+from evaluation.entities import ANERCORP, ANERCORP_TYPES, TYPE_MAP, WOJOOD_TRAIN, Doc, make_doc, read_tagged
 from tasks.normalize import fold_for_matching
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "data"
 REFERENCE = ROOT / "tasks" / "reference"
 OUT = REFERENCE / "entities_generated.csv"
+NAME_WORDS = REFERENCE / "name_words.csv"
+# ANERcorp lines the build may read (1–60,000); the evaluation scores 60,001–120,000.
+TRAIN_LINES = 60_000
 
 # Mined names: seen at least this often as an entity, and tagged as one at least this share of the times
 # the same words occur in the training text at all (so common words tagged once are left out).
 MIN_COUNT = 2
+# A name of two words or more is rarely a common phrase: once is enough when it is mostly tagged.
+MIN_COUNT_LONG = 1
+# ... unless every word of it is mostly a plain word (inside an entity at most this share of its uses).
+MAX_ONCE_ENTITY_SHARE = 0.5
 MIN_ENTITY_SHARE = 0.5
 MIN_TYPE_SHARE = 0.8
+MIN_SURNAME = 2
+# Given names: the first word of a tagged person at least this often, and opening a person at least this
+# share of the times the word occurs at all. Common words: seen at least this often, inside an entity
+# at most this share of the times; a name read by the person rule stops at one.
+MIN_GIVEN = 2
+MIN_GIVEN_SHARE = 0.5
+MIN_COMMON = 3
+# Organization heads (حزب، بلدية، منظمة): the first word of a tagged organization of two words or more
+# at least this often and this share of all their uses.
+MIN_HEAD = 3
+MIN_HEAD_SHARE = 0.6
+MIN_HEAD_NAMES = 3
+MAX_COMMON_ENTITY_SHARE = 0.1
 # Place names from the geographic lists are dropped when the training text uses them as plain words.
 MAX_PLAIN_SHARE = 0.5
 # Cities: any city this large, or any city this large in the region the news covers.
@@ -129,13 +150,22 @@ class Gazetteer:
         return len(rows)  # curated entities with no new spelling get no row
 
 
-def training_stats() -> tuple[Counter[tuple[str, str]], Counter[str], dict[str, Counter[str]]]:
-    """From the training splits: entity spans (key, type) counted, every n-gram counted, spellings per key."""
+@cache
+def training_docs(anercorp_lines: int = TRAIN_LINES) -> list[Doc]:
+    """The training text: ANERcorp's first lines as one document, Wojood train.txt one per sentence."""
     documents = []
-    lines = ANERCORP.read_text(encoding="utf-8").splitlines()[:60_000]
+    lines = ANERCORP.read_text(encoding="utf-8").splitlines()[:anercorp_lines]
     documents.append(make_doc(*read_tagged(lines), ANERCORP_TYPES))
     for block in WOJOOD_TRAIN.read_text(encoding="utf-8").split("\n\n"):
         documents.append(make_doc(*read_tagged(block.splitlines()), TYPE_MAP))
+    return documents
+
+
+def training_stats(
+    anercorp_lines: int = TRAIN_LINES,
+) -> tuple[Counter[tuple[str, str]], Counter[str], dict[str, Counter[str]]]:
+    """From the training splits: entity spans (key, type) counted, every n-gram counted, spellings per key."""
+    documents = training_docs(anercorp_lines)
     spans: Counter[tuple[str, str]] = Counter()
     grams: Counter[str] = Counter()
     spellings: dict[str, Counter[str]] = defaultdict(Counter)
@@ -179,8 +209,12 @@ def plain_share(key: str, spans: Counter[tuple[str, str]], grams: Counter[str]) 
 
 
 def add_mined(gazetteer: Gazetteer, spans: Counter[tuple[str, str]], grams: Counter[str],
-              spellings: dict[str, Counter[str]]) -> int:  # fmt: skip
-    """Names from the training gold spans that are frequent, mostly one type and mostly tagged."""
+              spellings: dict[str, Counter[str]], common: set[str]) -> int:  # fmt: skip
+    """Names from the training gold spans that are frequent, mostly one type and mostly tagged.
+
+    A name tagged once only is taken when it has two words or more and one of them is mostly inside
+    entities (القوات العراقية, tagged once, is two mostly plain words: a description more than a name).
+    """
     known = {key for key, _ in spans}
     by_key: dict[str, Counter[str]] = defaultdict(Counter)
     written: dict[str, Counter[str]] = defaultdict(Counter)
@@ -195,14 +229,15 @@ def add_mined(gazetteer: Gazetteer, spans: Counter[tuple[str, str]], grams: Coun
         total = sum(labels.values())
         words = key.split()
         if (
-            total < MIN_COUNT
+            total < (MIN_COUNT if len(words) == 1 else MIN_COUNT_LONG)
+            or (total < MIN_COUNT and all(w in common for w in words))
             or count / total < MIN_TYPE_SHARE
             or len(key.replace(" ", "")) < 3
             or any(w in STOP for w in words)
             or words[-1] in {"ال"}
             or (grams.get(key, 0) and total / max(grams[key], total) < MIN_ENTITY_SHARE)
             # A one-word person name is a surname shared by many people: not a name on its own.
-            or (label == "PER" and len(words) == 1 and total < 4)
+            or (label == "PER" and len(words) == 1 and total < MIN_SURNAME)
             or not written[key]
         ):
             continue
@@ -211,6 +246,74 @@ def add_mined(gazetteer: Gazetteer, spans: Counter[tuple[str, str]], grams: Coun
         gazetteer.add(canonical, label, "", variants, "mined")
         added += 1
     return added
+
+
+@cache
+def word_stats(anercorp_lines: int = TRAIN_LINES) -> dict[str, Counter[str]]:
+    """Per folded word of the training text: times seen, inside an entity, inside a person, opening a person
+    or an organization of two words or more (a clitic is taken off an opening word whose bare form is commoner).
+    """
+    stats: dict[str, Counter[str]] = defaultdict(Counter)
+    governed: dict[str, set[str]] = defaultdict(set)
+    for doc in training_docs(anercorp_lines):
+        words = fold_all(doc.tokens)
+        stats["seen"].update(words)
+        for span in doc.gold:
+            stats["inside"].update(words[span.start : span.end])
+            if span.label == "PER":
+                stats["in_person"].update(words[span.start : span.end])
+            if span.end - span.start > 1 and span.label in ("PER", "ORG"):
+                stats[f"opens_{span.label}"][words[span.start]] += 1
+            if span.end - span.start > 1 and span.label == "ORG":
+                governed[words[span.start]].add(words[span.start + 1])
+    seen = stats["seen"]
+    # A head noun governs many names (بلدية نابلس، بلدية بيرزيت …); a word opening one name (مانشستر) is not one.
+    stats["opens_ORG"] = Counter({w: n for w, n in stats["opens_ORG"].items() if len(governed[w]) >= MIN_HEAD_NAMES})
+    for kind in ("opens_PER", "opens_ORG"):
+        bare: Counter[str] = Counter()
+        for word, count in stats[kind].items():
+            bare[word[1:] if word[:1] in "وفبلك" and seen[word[1:]] > seen[word] else word] += count
+        stats[kind] = bare
+    openers = stats["opens_PER"].keys() | stats["opens_ORG"].keys()
+    for word in list(seen):
+        # An opening word's count includes its clitic forms, as the rules accept them.
+        if word[:1] in "وفبلك" and word[1:] in openers and seen[word[1:]] > seen[word]:
+            seen[word[1:]] += seen[word]
+    return stats
+
+
+def common_words(anercorp_lines: int = TRAIN_LINES, share: float = MAX_COMMON_ENTITY_SHARE) -> set[str]:
+    """Words seen at least MIN_COMMON times in the training text and inside an entity at most `share` of them."""
+    stats = word_stats(anercorp_lines)
+    return {
+        word for word, count in stats["seen"].items() if count >= MIN_COMMON and stats["inside"][word] / count <= share
+    }
+
+
+def write_name_words(path: Path, anercorp_lines: int = TRAIN_LINES) -> dict[str, int]:
+    """Write the rules' word lists mined from the training text: given, name, head and common words."""
+    stats = word_stats(anercorp_lines)
+    seen = stats["seen"]
+    rows: list[tuple[str, str, int, int]] = []
+
+    def pick(counts: Counter[str], kind: str, least: int, share: float) -> None:
+        """Add the words of `counts` seen at least `least` times there and `share` of all their uses."""
+        taken = {row[0] for row in rows}
+        for word, count in sorted(counts.items()):
+            if count >= least and count / seen[word] >= share and word not in STOP and word not in taken:
+                rows.append((word, kind, count, seen[word]))
+
+    pick(stats["opens_PER"], "given", MIN_GIVEN, MIN_GIVEN_SHARE)
+    pick(stats["in_person"], "name", MIN_GIVEN, MIN_GIVEN_SHARE)
+    pick(stats["opens_ORG"], "head", MIN_HEAD, MIN_HEAD_SHARE)
+    names = {row[0] for row in rows}
+    for word in sorted(common_words(anercorp_lines) - names):
+        rows.append((word, "common", stats["inside"][word], seen[word]))
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow(["word", "kind", "tagged", "seen"])
+        writer.writerows(rows)
+    return dict(Counter(row[1] for row in rows))
 
 
 def add_countries(gazetteer: Gazetteer) -> None:
@@ -286,19 +389,31 @@ def cities() -> list[tuple[str, str]]:
     return picked
 
 
-def main() -> int:
-    """Build and write the generated gazetteer, printing what each source gave."""
+def build(directory: Path = REFERENCE, anercorp_lines: int = TRAIN_LINES) -> str:
+    """Build the generated files into `directory` from the training lines; a line saying what each source gave.
+
+    A smaller `anercorp_lines` (and another directory) gives a development build whose lists never saw
+    ANERcorp beyond that line, so rules and thresholds can be tuned on lines the build did not read.
+    """
     with (REFERENCE / "entities.csv").open(encoding="utf-8", newline="") as handle:
         curated = list(csv.DictReader(handle))
     gazetteer = Gazetteer(curated)
-    spans, grams, spellings = training_stats()
+    spans, grams, spellings = training_stats(anercorp_lines)
     add_countries(gazetteer)
     add_places(gazetteer, iraq_places(), "iraq", spans, grams)
     add_places(gazetteer, cities(), "cities", spans, grams)
-    mined = add_mined(gazetteer, spans, grams, spellings)
-    total = gazetteer.write(OUT)
+    mined = add_mined(gazetteer, spans, grams, spellings, common_words(anercorp_lines, MAX_ONCE_ENTITY_SHARE))
+    total = gazetteer.write(directory / OUT.name)
     sources = Counter(str(r["source"]) for r in gazetteer.rows.values())
-    print(f"{total} rows written to {OUT.relative_to(ROOT)}: {dict(sources)}; {mined} mined names accepted")
+    words = write_name_words(directory / NAME_WORDS.name, anercorp_lines)
+    return (
+        f"{total} rows written to {OUT.name}: {dict(sources)}; {mined} mined names accepted; {NAME_WORDS.name}: {words}"
+    )
+
+
+def main() -> int:
+    """Build tasks/reference's generated files and print what each source gave."""
+    print(build())
     return 0
 
 

@@ -14,6 +14,7 @@ from functools import cache
 
 import polars as pl
 
+from tasks import reference
 from tasks.normalize import fold_for_matching
 from tasks.reference import gazetteer
 
@@ -202,20 +203,15 @@ def _gazetteer_mentions(text: pl.DataFrame) -> pl.DataFrame:
 
 def _titled_people(text: pl.DataFrame) -> pl.DataFrame:
     """People named after a title in each article and not in the gazetteer: article_id, name, pattern."""
-    # A name read after a title stops at the first particle or reporting verb (folded comparison).
+    # A name read after a title stops at the first particle, reporting verb or common word (folded).
     candidates = (
         text.select("article_id", name=pl.col("plain").str.extract_all(_title_regex()))
         .explode("name")
         .drop_nulls("name")
-        .with_columns(
-            pl.col("name")
-            .str.extract(_title_regex(), 1)
-            .str.split("  ")
-            .list.eval(pl.element().filter(fold_for_matching(pl.element()).is_in(list(_NAME_STOPS)).cum_sum() == 0))
-        )
+        .with_columns(pl.col("name").str.extract(_title_regex(), 1).str.split("  "))
         # A name is 2–3 words, the first not a definite noun (الشؤون), none joined by و; a name ending on a
         # connector (بن، عبد، أبو …) was cut short; a one-word name after a title is too weak alone.
-        .with_columns(pl.col("name").list.head(3))
+        .with_columns(pl.col("name").list.head(_name_length(pl.col("name").list.eval(fold_for_matching(pl.element())))))
         .filter(
             pl.col("name").list.len() >= 2,
             ~pl.col("name").list.first().str.contains("^(?:[وفبلك]?ال|لل)"),
@@ -227,6 +223,99 @@ def _titled_people(text: pl.DataFrame) -> pl.DataFrame:
     )
     known = patterns().select("pattern")
     return candidates.join(known, on="pattern", how="anti").unique(["article_id", "pattern"])
+
+
+@cache
+def name_words() -> dict[str, frozenset[str]]:
+    """Given names, other name words, organization head nouns and common words mined from the training text."""
+    table = pl.read_csv(reference.REFERENCE_DIR / "name_words.csv", schema_overrides={"word": pl.String})
+    kinds = ("given", "name", "head", "common")
+    return {kind: frozenset(table.filter(pl.col("kind") == kind)["word"].to_list()) for kind in kinds}
+
+
+def _name_length(words: pl.Expr) -> pl.Expr:
+    """How many of a candidate's folded words (a list) make the name: two, or three where the third fits.
+
+    The name stops before a common word of the training text (a verb, a noun, a particle), a stop word, or
+    a given name carrying a conjunction (محمد علي ومحمود عباس). A third word is taken only after a
+    connector (محمد بن راشد) or when it is itself a name word of the corpora: most names are two words.
+    """
+    lists = name_words()
+    stops = list(lists["common"] | _NAME_STOPS | {c + g for g in lists["given"] for c in ("و", "ف")})
+    known_names = list(lists["name"] | lists["given"])
+    word = pl.element()
+    before_stop = words.list.eval((word.is_in(stops).cum_sum() == 0).sum())
+    third = words.list.get(1, null_on_oob=True).is_in(list(_NAME_CONNECTORS)) | words.list.get(
+        2, null_on_oob=True
+    ).is_in(known_names)
+    return pl.min_horizontal(before_stop.list.first(), pl.when(third).then(3).otherwise(2))
+
+
+@cache
+def _given_name_regex() -> str:
+    """A given name (with a prefix clitic or not), then up to three words: the name without clitic is group 1."""
+    names = "|".join(_tolerant(g) for g in sorted(name_words()["given"], key=len, reverse=True))
+    return rf"  (?:[وفبلك]|وب|فب|وك|ول|فل)?((?:{names})(?:  \p{{L}}{{2,}}){{1,3}})"
+
+
+def _given_name_people(text: pl.DataFrame) -> pl.DataFrame:
+    """People written as a mined given name and one or two more name words: article_id, name, pattern.
+
+    The words after the given name stop at the first common word of the training text (a verb, a noun,
+    a particle), a stop word, or the next given name carrying a conjunction (محمد علي ومحمود عباس).
+    """
+    name = pl.col("name")
+    folded = name.list.eval(fold_for_matching(pl.element()))
+    return (
+        text.select("article_id", name=pl.col("plain").str.extract_all(_given_name_regex()))
+        .explode("name")
+        .drop_nulls("name")
+        .with_columns(name.str.extract(_given_name_regex(), 1).str.split("  "))
+        .with_columns(name.list.head(_name_length(folded)))
+        .filter(name.list.len() >= 2, ~folded.list.last().is_in(list(_NAME_CONNECTORS)))
+        .with_columns(name.list.join(" "))
+        .with_columns(pattern=_as_pattern(fold_for_matching(name)), entity_type=pl.lit("PER"))
+        .join(patterns().select("pattern"), on="pattern", how="anti")
+        .unique(["article_id", "pattern"])
+    )
+
+
+@cache
+def _head_regex() -> str:
+    """An organization head noun (حزب، بلدية، منظمة …, with a clitic or not), then up to four words (group 1)."""
+    heads = "|".join(_tolerant(h) for h in sorted(name_words()["head"], key=len, reverse=True))
+    return rf"  (?:[وفبلك]|وب|فب|وك|ول|فل)?((?:{heads})(?:  \p{{L}}{{2,}}){{1,4}})"
+
+
+def _headed_organizations(text: pl.DataFrame) -> pl.DataFrame:
+    """Organizations written as a mined head noun and what it governs: article_id, name, pattern, entity_type.
+
+    After the head come definite words (الدول العربية), genitives with لل (للطاقة الذرية), and right after
+    the head one bare word that is not a common word (بلدية نابلس، حزب الله); anything else ends the name.
+    """
+    lists = name_words()
+    stops = list(lists["common"] | _NAME_STOPS)
+    name = pl.col("name")
+    word = pl.element()
+    folded = name.list.eval(fold_for_matching(word))
+    fits = folded.list.eval(
+        (word.cum_count() == 0)
+        | word.str.contains("^(?:ال|لل)\\p{L}{2}")
+        | ((word.cum_count() == 1) & ~word.is_in(stops))
+    )
+    length = fits.list.eval((~word).cum_sum().eq(0).sum()).list.first()
+    return (
+        text.select("article_id", name=pl.col("plain").str.extract_all(_head_regex()))
+        .explode("name")
+        .drop_nulls("name")
+        .with_columns(name.str.extract(_head_regex(), 1).str.split("  "))
+        .with_columns(name.list.head(length))
+        .filter(name.list.len() >= 2)
+        .with_columns(name.list.join(" "))
+        .with_columns(pattern=_as_pattern(fold_for_matching(name)), entity_type=pl.lit("ORG"))
+        .join(patterns().select("pattern"), on="pattern", how="anti")
+        .unique(["article_id", "pattern"])
+    )
 
 
 def _forms_of(names: pl.DataFrame, column: str) -> pl.DataFrame:
@@ -258,17 +347,32 @@ def _found_in_own_article(text: pl.DataFrame, forms: pl.DataFrame) -> pl.DataFra
     return found.join(forms, on=["article_id", "form"], how="inner")
 
 
-def _title_mentions(text: pl.DataFrame) -> pl.DataFrame:
-    """Every mention, with clitics, of each titled person's full name in the article that titled them."""
-    people = _titled_people(text)
-    if people.is_empty():
+def _rule_mentions(text: pl.DataFrame) -> pl.DataFrame:
+    """Every mention, with clitics, of each name a rule read, in the article it was read in.
+
+    The rules: a person after a title, a person opened by a given name, an organization after a head noun.
+    """
+    names = pl.concat(
+        [
+            _titled_people(text).with_columns(entity_type=pl.lit("PER")),
+            _given_name_people(text).select("article_id", "name", "pattern", "entity_type"),
+            _headed_organizations(text).select("article_id", "name", "pattern", "entity_type"),
+        ]
+    ).unique(["article_id", "pattern"], keep="first", maintain_order=True)
+    if names.is_empty():
         return pl.DataFrame(
-            schema={"article_id": pl.String, "start": pl.Int64, "length": pl.Int64, "entity": pl.String}
+            schema={
+                "article_id": pl.String,
+                "start": pl.Int64,
+                "length": pl.Int64,
+                "entity": pl.String,
+                "entity_type": pl.String,
+            }
         )
-    # The canonical spelling is the first one written; every spelling folding alike is one person.
+    # The canonical spelling is the first one written; every spelling folding alike is one entity.
     forms = _forms_of(
-        people.group_by("article_id", "pattern", maintain_order=True)
-        .agg(pl.col("name").first())
+        names.group_by("article_id", "pattern", maintain_order=True)
+        .agg(pl.col("name").first(), pl.col("entity_type").first())
         .with_columns(fold_for_matching(pl.col("name")).alias("folded_name")),
         "folded_name",
     )
@@ -277,6 +381,7 @@ def _title_mentions(text: pl.DataFrame) -> pl.DataFrame:
         pl.col("start").cast(pl.Int64),
         length=pl.col("form").str.len_bytes().cast(pl.Int64),
         entity="name",
+        entity_type="entity_type",
     )
 
 
@@ -332,11 +437,9 @@ def mention_spans(articles: pl.DataFrame) -> pl.DataFrame:
         pl.col("article_id").cast(pl.String), plain=_plain(pl.col("body").fill_null(""))
     ).with_columns(folded=fold_for_matching(pl.col("plain")))
     gazetteer_found = _gazetteer_mentions(text).with_columns(source=pl.lit(0))
-    titled = _title_mentions(text).with_columns(
-        entity_type=pl.lit("PER"), name_en=pl.lit(None, dtype=pl.String), source=pl.lit(1)
-    )
+    titled = _rule_mentions(text).with_columns(name_en=pl.lit(None, dtype=pl.String), source=pl.lit(1))
     # Surnames only of people the gazetteer knows: a name read after a title is too weak to carry.
-    surnames = _surname_mentions(text, gazetteer_found)
+    surnames = _surname_mentions(text, pl.concat([gazetteer_found, titled.select(gazetteer_found.columns)]))
     both = pl.concat(
         [
             gazetteer_found,

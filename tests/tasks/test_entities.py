@@ -138,3 +138,31 @@ def test_a_surname_inside_a_longer_name_stays_with_that_name() -> None:
         ("بشار الأسد", "PER", 1),
         ("عين الأسد", "LOC", 1),
     ]
+
+
+def test_a_mined_given_name_opens_a_person_and_the_surname_follows_later() -> None:
+    # جورج is a given name of the training corpora; غالاوي is in no list. Later, غالاوي alone is him.
+    body = "وصل جورج غالاوي إلى دمشق، وقال غالاوي إن الزيارة إنسانية"
+    rows = found(body).filter(pl.col("entity_type") == "PER").select("entity", "mentions").rows()
+    assert rows == [("جورج غالاوي", 2)]
+
+
+def test_a_name_after_a_given_name_stops_at_a_common_word() -> None:
+    # للصحفيين and إن are common words of the training text: the name is two words.
+    assert names("وقال جورج غالاوي للصحفيين إن الحرب خاسرة") == ["جورج غالاوي"]
+    # A given name alone is not a person: too many other words follow one.
+    assert names("قال محمد في المؤتمر") == []
+
+
+def test_a_title_rule_name_stops_at_a_common_word() -> None:
+    # الكتلة is a common word: it is not read as a third name word after النائب ماجد شنكالي.
+    rows = found("قال النائب ماجد شنكالي إن الكتلة ترفض").select("entity", "entity_type").rows()
+    assert rows == [("ماجد شنكالي", "PER")]
+
+
+def test_an_organization_head_noun_governs_the_definite_words_after_it() -> None:
+    # هيئة and منظمة are head nouns mined from the training corpora; neither name is in the gazetteer.
+    rows = found("أصدرت هيئة الرقابة المالية قرارا").select("entity", "entity_type").rows()
+    assert rows == [("هيئة الرقابة المالية", "ORG")]
+    # A genitive with لل belongs to the name; what follows the name (إن) does not.
+    assert names("وقالت منظمة الدول المصدرة للنفط إن الإنتاج زاد") == ["منظمة الدول المصدرة للنفط"]
