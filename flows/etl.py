@@ -5,6 +5,7 @@ from collections import deque
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
+from threading import Thread
 from typing import Any, cast
 
 import polars as pl
@@ -15,15 +16,16 @@ from prefect.futures import PrefectFuture
 from prefect.runtime import flow_run
 from prefect.tasks import exponential_backoff
 
-from flows.observe import StageTotals, Timed, stage_line, timed
+from flows.observe import Parcel, StageTotals, Timed, stage_line, timed
 from flows.runners import batches_in_flight, dask_address, task_runner
 from tasks.accounting import Counts, batch_counts
 from tasks.dedupe import drop_duplicates, known_ids, remember
-from tasks.extract import MEMBER_SEPARATOR, find_inputs, plan_batches, read_sources
+from tasks.extract import MEMBER_SEPARATOR, find_inputs, plan_batches, read_sources, survey, unchanged_on_disk
 from tasks.schemas import QUARANTINE, empty
 from tasks.tables import batch_tables
 from tasks.transform import add_entities, sources_to_articles
 from tasks.validate import Verdict, validate
+from tasks.validate import prepare as prepare_validation
 from warehouse.resume import fingerprint
 from warehouse.store import Warehouse
 
@@ -64,7 +66,7 @@ def extract_batch(files: list[Path], current: dict[str, str]) -> Timed[pl.DataFr
 
 
 @task(name="transform", cache_policy=NO_CACHE)
-def transform_batch(sources: Timed[pl.DataFrame]) -> Timed[BatchArticles]:
+def transform_batch(sources: Parcel[pl.DataFrame]) -> Timed[BatchArticles]:
     """Articles of the batch's new pages, one copy of each within the batch, with entities."""
     return timed(_articles_of, sources.value)
 
@@ -78,9 +80,11 @@ def _articles_of(sources: pl.DataFrame) -> BatchArticles:
 
 
 @task(name="dedupe", cache_policy=NO_CACHE)
-def dedupe_batch(articles: BatchArticles, sources: pl.DataFrame, live: pl.DataFrame) -> Timed[BatchArticles]:
+def dedupe_batch(
+    articles: Parcel[BatchArticles], sources: Parcel[pl.DataFrame], live: Parcel[pl.DataFrame]
+) -> Timed[BatchArticles]:
     """Set aside the batch's articles already loaded (by the warehouse or an earlier batch of this run)."""
-    return timed(_new_articles, articles, sources, live)
+    return timed(_new_articles, articles.value, sources.value, live.value)
 
 
 def _new_articles(articles: BatchArticles, sources: pl.DataFrame, live: pl.DataFrame) -> BatchArticles:
@@ -90,9 +94,9 @@ def _new_articles(articles: BatchArticles, sources: pl.DataFrame, live: pl.DataF
 
 
 @task(name="validate", cache_policy=NO_CACHE)
-def validate_batch(articles: pl.DataFrame, today: date) -> Timed[Verdict]:
-    """Run the articles suite of expectations/ on the batch."""
-    return timed(validate, articles, "articles", today)
+def validate_batch(articles: Parcel[BatchArticles], today: date) -> Timed[Verdict]:
+    """Run the articles suite of expectations/ on the batch's new articles."""
+    return timed(validate, articles.value.unique, "articles", today)
 
 
 @task(
@@ -107,16 +111,16 @@ def load_batch(
     store: Warehouse,
     run_id: str,
     batch: int,
-    tables: dict[str, pl.DataFrame],
-    result: dict[str, Any],
+    tables: Parcel[dict[str, pl.DataFrame]],
+    verdict: Parcel[Verdict],
     inputs: list[Path],
     hashes: dict[str, str | None],
     counts: Counts,
 ) -> Timed[None]:
     """Write the batch's Parquet files and validation result (visible once the run commits), then its record."""
     clock = time.perf_counter()
-    store.write_batch(run_id, batch, tables)
-    store.write_validation(run_id, batch, result)
+    store.write_batch(run_id, batch, tables.value)
+    store.write_validation(run_id, batch, verdict.value.result)
     store.record_batch(run_id, batch, fingerprint(inputs, hashes), asdict(counts))
     return Timed(None, time.perf_counter() - clock)
 
@@ -151,24 +155,39 @@ def _run_locked(store: Warehouse, paths: list[str], run_id: str, started: dateti
     logger = get_run_logger()
     store.ensure()
     progress = _Progress(live=pl.DataFrame())
+    # GX takes seconds to import: a thread does it while the first batch is read and transformed.
+    warm_up = Thread(target=prepare_validation, name="akhbar-validation-warm-up", daemon=True)
     try:
         files = find_inputs(paths)
-        current = dict(store.current_sources().iter_rows())
+        manifest = store.current_sources()
+        surveyed = survey(files)
+        unchanged = unchanged_on_disk(surveyed, manifest)
+        to_read = surveyed.join(unchanged.select(file=_top_file("source_path")).unique(), on="file", how="anti")
+        batches = plan_batches(to_read, batch_bytes)
+        logger.info("%d files: %d to read in %d batches into %s", len(files), to_read.height, len(batches), store.root)
+        if unchanged.height:
+            progress.counts += batch_counts(unchanged.get_column("status").to_list(), 0, 0, 0, 0)
+            logger.info(
+                "%d files (%d sources) unchanged since they were read (same size and modification time): "
+                "parsed nothing, loaded nothing",
+                surveyed.height - to_read.height,
+                unchanged.height,
+            )
+        if batches:
+            warm_up.start()
         progress.live = store.live_articles()
-        batches = plan_batches(files, batch_bytes)
-        logger.info("%d files in %d batches into %s", len(files), len(batches), store.root)
         first = _resume(store, run_id, batches, progress)
+        known = _hashes_by_file(manifest)
         window = batches_in_flight()
         pending: deque[_Submitted] = deque()
         for number in range(first, len(batches)):
             batch = batches[number]
             # Only the batch's own files of the manifest travel with it (to a worker, maybe).
-            names = {str(path) for path in batch}
-            known = {path: sha for path, sha in current.items() if path.split(MEMBER_SEPARATOR)[0] in names}
-            extracted = extract_batch.submit(batch, known)
+            hashes = {member: sha for path in batch for member, sha in known.get(str(path), {}).items()}
+            extracted = extract_batch.submit(batch, hashes)
             # A future as an argument: the task runner hands the result over (on a Dask cluster, worker to
             # worker, without a trip through this process).
-            transformed = transform_batch.submit(cast(Timed[pl.DataFrame], extracted))
+            transformed = transform_batch.submit(cast(Parcel[pl.DataFrame], extracted))
             pending.append((number, batch, extracted, transformed))
             if len(pending) >= window:
                 _finish(store, run_id, started, pending.popleft(), progress)
@@ -180,6 +199,9 @@ def _run_locked(store: Warehouse, paths: list[str], run_id: str, started: dateti
     except BaseException:
         store.commit_run(_run_row(run_id, started, progress.counts, "failed"))
         raise
+    finally:
+        if warm_up.ident is not None:
+            warm_up.join()
     store.commit_run(_run_row(run_id, started, progress.counts, "completed"))
     logger.info(progress.stages.line())
     summary = {
@@ -191,6 +213,19 @@ def _run_locked(store: Warehouse, paths: list[str], run_id: str, started: dateti
     }
     _publish(summary, pl.concat(progress.quarantined) if progress.quarantined else empty(QUARANTINE))
     return summary
+
+
+def _top_file(column: str) -> pl.Expr:
+    """The file on disk a source path names (an archive member's archive)."""
+    return pl.col(column).str.split(MEMBER_SEPARATOR).list.first()
+
+
+def _hashes_by_file(manifest: pl.DataFrame) -> dict[str, dict[str, str]]:
+    """The manifest's sha256 of each source, grouped by the file on disk it came from."""
+    grouped: dict[str, dict[str, str]] = {}
+    for path, sha in manifest.select("source_path", "source_sha256").iter_rows():
+        grouped.setdefault(path.split(MEMBER_SEPARATOR)[0], {})[path] = sha
+    return grouped
 
 
 def _resume(store: Warehouse, run_id: str, batches: list[list[Path]], progress: _Progress) -> int:
@@ -225,37 +260,59 @@ def _finish(store: Warehouse, run_id: str, started: datetime, submitted: _Submit
     logger = get_run_logger()
     number, batch, extracted, transformed = submitted
     clock = time.perf_counter()
-    sources = extracted.result()
-    articles = transformed.result()
-    if sources.value.get_column("status").eq("unchanged").all():
-        # Nothing new to parse, check or write: no task runs for it (their overhead is most of a rerun).
-        step = batch_counts(len(batch), sources.value.get_column("status").to_list(), 0, 0, 0, 0)
-        progress.counts += step
+    sources, articles = extracted.result(), transformed.result()
+    try:
+        _finish_batch(store, run_id, started, number, batch, sources, articles, progress)
+    finally:
+        # Prefect holds every task's parameters and result to the end of the run: let go of the frames.
+        sources.empty()
+        articles.empty()
+    logger.debug("batch %d finished in %.2fs", number, time.perf_counter() - clock)
+
+
+def _finish_batch(
+    store: Warehouse,
+    run_id: str,
+    started: datetime,
+    number: int,
+    batch: list[Path],
+    sources: Timed[pl.DataFrame],
+    articles: Timed[BatchArticles],
+    progress: _Progress,
+) -> None:
+    """What _finish does with the batch's extracted sources and transformed articles."""
+    logger = get_run_logger()
+    clock = time.perf_counter()
+    statuses = sources.value.get_column("status").to_list()
+    if all(status == "unchanged" for status in statuses):
+        # Touched but not changed (same bytes): nothing to parse, check or write, and no task runs for it.
+        progress.counts += batch_counts(statuses, 0, 0, 0, 0)
         progress.stages.add("extract", sources.value.height, sources.seconds)
         logger.info(
             stage_line("extract", number, len(batch), "files", sources.value.height, "sources", sources.seconds)
         )
         logger.info("batch %d: %d files, all unchanged: parsed nothing, loaded nothing", number, len(batch))
         return
-    deduplicated = dedupe_batch(articles.value, sources.value, progress.live)
+    live = Parcel(progress.live)
+    deduplicated = dedupe_batch(articles, sources, live)
+    live.empty()
+    verdict = validate_batch(deduplicated, started.date())
     unique = deduplicated.value.unique
-    verdict = validate_batch(unique, started.date())
     passed, failed = verdict.value.passed, verdict.value.failed
-    tables = batch_tables(sources.value, passed, failed, deduplicated.value.entities, run_id)
+    tables = Parcel(batch_tables(sources.value, passed, failed, deduplicated.value.entities, run_id))
     step = batch_counts(
-        files=len(batch),
-        statuses=sources.value.get_column("status").to_list(),
+        statuses=statuses,
         found=unique.height + deduplicated.value.duplicates.height,
         duplicate=deduplicated.value.duplicates.height,
         quarantined=failed.height,
         loaded=passed.height,
     )
     hashes = dict(sources.value.select("source_path", "source_sha256").iter_rows())
-    loaded = load_batch(store, run_id, number, tables, verdict.value.result, batch, hashes, step)
-    progress.quarantined.append(tables["quarantine"])
-    progress.live = remember(progress.live, sources.value, tables["articles"])
+    loaded = load_batch(store, run_id, number, tables, verdict, batch, hashes, step)
+    progress.quarantined.append(tables.value["quarantine"])
+    progress.live = remember(progress.live, sources.value, tables.value["articles"])
     progress.counts += step
-    written = sum(frame.height for frame in tables.values())
+    written = sum(frame.height for frame in tables.value.values())
     transform_seconds = articles.seconds + deduplicated.seconds
     for stage, inputs, outputs, seconds in (
         ("extract", (len(batch), "files"), (sources.value.height, "sources"), sources.seconds),
@@ -265,11 +322,13 @@ def _finish(store: Warehouse, run_id: str, started: datetime, submitted: _Submit
     ):
         logger.info(stage_line(stage, number, *inputs, *outputs, seconds))
         progress.stages.add(stage, outputs[0], seconds)
+    for parcel in (deduplicated, verdict, tables):
+        parcel.empty()
     logger.info(
         "batch %d: %d files (%d new, %d unchanged, %d rejected) → %d articles: "
         "%d loaded, %d duplicate, %d quarantined in %.2fs",
         number,
-        step.files_seen,
+        len(batch),
         step.files_new,
         step.files_unchanged,
         step.files_rejected,

@@ -10,12 +10,37 @@ T = TypeVar("T")
 P = ParamSpec("P")
 
 
-@dataclass(frozen=True)
-class Timed(Generic[T]):
+class Parcel(Generic[T]):
+    """A value handed to or from a Prefect task, emptied by the flow once it is used.
+
+    Prefect keeps every task run's parameters and return value until the flow run ends (its engine
+    context and the task's transaction refer to them). Frames handed over bare would all stay in memory
+    to the end of the run, growing with the input; in a parcel, only the emptied parcel stays.
+    """
+
+    def __init__(self, value: T) -> None:
+        self._value = value
+        self._emptied = False
+
+    @property
+    def value(self) -> T:
+        """What the parcel holds (an emptied parcel holds nothing and says so)."""
+        if self._emptied:
+            raise RuntimeError("this parcel was emptied: its value was used and released")
+        return self._value
+
+    def empty(self) -> None:
+        """Let go of the value, so that it is freed even though Prefect still holds the parcel."""
+        self._emptied = True
+        del self._value
+
+
+class Timed(Parcel[T]):
     """A stage's output and the seconds it took where it ran (a Dask worker or the flow's process)."""
 
-    value: T
-    seconds: float
+    def __init__(self, value: T, seconds: float) -> None:
+        super().__init__(value)
+        self.seconds = seconds
 
 
 def timed(function: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> Timed[T]:

@@ -37,10 +37,10 @@ class Counts:
         return found
 
 
-def batch_counts(files: int, statuses: list[str], found: int, duplicate: int, quarantined: int, loaded: int) -> Counts:
-    """The counts of one batch from what each stage put out."""
+def batch_counts(statuses: list[str], found: int, duplicate: int, quarantined: int, loaded: int) -> Counts:
+    """The counts of one batch from what each stage put out: a file seen is a source (an archive's member too)."""
     return Counts(
-        files_seen=files,
+        files_seen=len(statuses),
         files_new=statuses.count("new"),
         files_unchanged=statuses.count("unchanged"),
         files_rejected=statuses.count("rejected"),

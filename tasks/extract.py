@@ -16,7 +16,7 @@ import polars as pl
 
 from tasks.decode import decode_bytes, raw_preview
 from tasks.records import read_records
-from tasks.schemas import RECORD, SOURCES
+from tasks.schemas import RECORD, SOURCES, SURVEY, conform
 
 RECORD_SUFFIXES = {".json": False, ".jsonl": True, ".ndjson": True}  # suffix → one object per line
 # Files that sit beside news in the folders users point at, and are not news.
@@ -27,6 +27,8 @@ MEMBER_SEPARATOR = "!/"
 TRANSIENT_ERRNOS = frozenset({errno.EIO, errno.EAGAIN, errno.EBUSY, errno.ETIMEDOUT, errno.ESTALE})
 READ_ATTEMPTS = 4
 READ_BACKOFF_SECONDS = 0.1
+# A file modified this recently is not trusted unchanged by size and time alone next run (racy: see _trusted_stat).
+RACY_SECONDS = 2
 
 
 class InputNotFoundError(Exception):
@@ -70,6 +72,9 @@ def read_sources(files: Iterable[Path], current: dict[str, str]) -> pl.DataFrame
     rows: list[dict[str, object]] = []
     records: list[pl.Series | None] = []
     for path in files:
+        first = len(rows)
+        # Taken before the bytes are read: a file written after it is seen as changed next time, never missed.
+        on_disk = _trusted_stat(path)
         for name, data, failure in _open(path):
             found: pl.Series | None = None
             if data is None:
@@ -85,9 +90,57 @@ def read_sources(files: Iterable[Path], current: dict[str, str]) -> pl.DataFrame
                     row, found = _source(name, data, sha256)
             rows.append(row)
             records.append(found)
+        # A member that could not be read is not in the manifest: the archive must be read again next time.
+        if all(row.get("source_sha256") is not None for row in rows[first:]):
+            for row in rows[first:]:
+                row["file_size"], row["file_mtime_ns"] = on_disk
     sources = pl.DataFrame(rows, schema={k: v for k, v in SOURCES.items() if k != "records"})
     column = pl.Series("records", records, dtype=pl.List(RECORD))
     return sources.with_columns(column).select(SOURCES.names())
+
+
+def _trusted_stat(path: Path) -> tuple[int | None, int | None]:
+    """A file's size and modification time (ns), or nulls when a later run could not trust them.
+
+    A file modified within the last RACY_SECONDS could be written again within the same tick of a
+    coarse filesystem clock, same size, same time: such a file is read and hashed again next run.
+    """
+    try:
+        status = path.stat()
+    except OSError:
+        return None, None
+    if time.time_ns() - status.st_mtime_ns < RACY_SECONDS * 1_000_000_000:
+        return None, None
+    return status.st_size, status.st_mtime_ns
+
+
+def survey(files: Sequence[Path]) -> pl.DataFrame:
+    """What the disk says of each file now (SURVEY): size and modification time, null where it cannot say."""
+    rows: list[tuple[str, int | None, int | None]] = []
+    for path in files:
+        try:
+            status = path.stat()
+        except OSError:
+            rows.append((str(path), None, None))  # read_sources will reject it with the reason
+            continue
+        rows.append((str(path), status.st_size, status.st_mtime_ns))
+    return pl.DataFrame(rows, schema=SURVEY, orient="row")
+
+
+def unchanged_on_disk(surveyed: pl.DataFrame, manifest: pl.DataFrame) -> pl.DataFrame:
+    """SOURCES rows (status unchanged) of the files whose size and modification time are as recorded when read.
+
+    `manifest` holds the latest source_path, source_sha256, size, file_size and file_mtime_ns of each
+    source. A file counts only when every source recorded from it (each member of an archive) agrees.
+    """
+    recorded = manifest.with_columns(file=pl.col("source_path").str.split(MEMBER_SEPARATOR).list.first())
+    matched = recorded.join(surveyed, on="file", how="inner", suffix="_now").with_columns(
+        same=(
+            (pl.col("file_size") == pl.col("file_size_now")) & (pl.col("file_mtime_ns") == pl.col("file_mtime_ns_now"))
+        ).fill_null(False)
+    )
+    unchanged = matched.filter(pl.col("same").all().over("file"))
+    return conform(unchanged.with_columns(status=pl.lit("unchanged")), SOURCES)
 
 
 def _open(path: Path) -> Iterator[tuple[str, bytes | None, str | None]]:
@@ -132,24 +185,27 @@ def _unzip(name: str, data: bytes) -> Iterator[tuple[str, bytes | None, str | No
     """The members of a zip archive (hidden ones left out), or why the archive cannot be opened."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-        members = [m for m in archive.infolist() if not m.is_dir()]
+        members = [m for m in archive.infolist() if not m.is_dir() and not _hidden(m.filename)]
     except (zipfile.BadZipFile, OSError, EOFError) as error:
         yield name, data, f"truncated or corrupt zip archive: {error}"
         return
     if not members:
-        yield name, data, "empty zip archive: no files in it"
+        # Hidden members (.DS_Store, __MACOSX/) are not news: an archive of only those is rejected, not lost.
+        yield name, data, "empty zip archive: no files in it (hidden files aside)"
         return
     for member in members:
         member_name = f"{name}{MEMBER_SEPARATOR}{member.filename}"
-        hidden = any(part.startswith(".") or part == "__MACOSX" for part in PurePosixPath(member.filename).parts)
-        if hidden:
-            continue
         try:
             content = archive.read(member)
         except (zipfile.BadZipFile, OSError, EOFError, zlib.error) as error:
             yield member_name, None, f"corrupt member of zip archive: {error}"
             continue
         yield from _unpack(member_name, content)
+
+
+def _hidden(member: str) -> bool:
+    """Whether an archive member is a hidden file or sits in a hidden folder (macOS resource forks too)."""
+    return any(part.startswith(".") or part == "__MACOSX" for part in PurePosixPath(member).parts)
 
 
 def _source(name: str, data: bytes, sha256: str) -> tuple[dict[str, object], pl.Series | None]:
@@ -180,16 +236,13 @@ def _rejected(path: str, sha256: str | None, size: int, reason: str, raw: str) -
     }
 
 
-def plan_batches(files: Sequence[Path], max_bytes: int) -> list[list[Path]]:
-    """Group files, in order, into batches of at most `max_bytes` (a larger file gets a batch alone)."""
+def plan_batches(surveyed: pl.DataFrame, max_bytes: int) -> list[list[Path]]:
+    """Group the files of a survey, in order, into batches of at most `max_bytes` (a larger file gets a batch alone)."""
     batches: list[list[Path]] = []
     current: list[Path] = []
     size = 0
-    for path in files:
-        try:
-            file_size = path.stat().st_size
-        except OSError:
-            file_size = 0  # read_sources will reject it with the reason
+    for name, known_size in surveyed.select("file", pl.col("file_size").fill_null(0)).iter_rows():
+        path, file_size = Path(name), int(known_size)
         if current and size + file_size > max_bytes:
             batches.append(current)
             current, size = [], 0

@@ -33,8 +33,15 @@ SOURCES = pl.Schema(
         "records": pl.List(RECORD),  # records: one per scraper object
         "reason": TEXT,  # why a rejected file was rejected
         "raw": TEXT,  # what could be read of a rejected file
+        # The file on disk as it was when read (an archive member: its archive), for the next run to tell
+        # it unchanged without reading it; null when that cannot be trusted (see tasks/extract.py).
+        "file_size": pl.Int64(),
+        "file_mtime_ns": pl.Int64(),
     }
 )
+
+# What the disk says of each input file before it is read: size and modification time, null when unknown.
+SURVEY = pl.Schema({"file": TEXT, "file_size": pl.Int64(), "file_mtime_ns": pl.Int64()})
 
 # transform → validate → load: one row per article, in the order of CONTRACT.md.
 ARTICLES = pl.Schema(
@@ -94,6 +101,8 @@ MANIFEST = pl.Schema(
         "size": pl.Int64(),
         "status": TEXT,  # new | rejected
         "run_id": TEXT,
+        "file_size": pl.Int64(),
+        "file_mtime_ns": pl.Int64(),
     }
 )
 
@@ -118,3 +127,11 @@ RUNS = pl.Schema(
 def empty(schema: pl.Schema) -> pl.DataFrame:
     """An empty frame of the given schema."""
     return pl.DataFrame(schema=schema)
+
+
+def conform(frame: pl.DataFrame, schema: pl.Schema) -> pl.DataFrame:
+    """The frame with exactly the schema's columns, in order and cast; null where the frame has no such column."""
+    return frame.select(
+        pl.col(name).cast(dtype) if name in frame.columns else pl.lit(None, dtype=dtype).alias(name)
+        for name, dtype in schema.items()
+    )

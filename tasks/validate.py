@@ -3,6 +3,7 @@
 import json
 import logging
 import os
+import threading
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -41,9 +42,24 @@ def suite_columns(suite: dict[str, Any]) -> list[str]:
     return list(columns)
 
 
-@cache
+# One context per process, made by whichever thread asks first (the flow warms it up in a thread).
+_CONTEXT_LOCK = threading.Lock()
+
+
+def prepare() -> None:
+    """Import GX and make its context now: seconds that a thread can spend while the first batch is read."""
+    _batch_definition()
+
+
 def _batch_definition() -> Any:
-    """A GX ephemeral context with one pandas dataframe asset, made once per process."""
+    """The GX batch definition that validation runs on, made once per process."""
+    with _CONTEXT_LOCK:
+        return _make_batch_definition()
+
+
+@cache
+def _make_batch_definition() -> Any:
+    """A GX ephemeral context with one pandas dataframe asset."""
     os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
     import great_expectations as gx  # imported here: it takes seconds, and only validation needs it
     from great_expectations.data_context.types.base import ProgressBarsConfig

@@ -89,7 +89,8 @@ class Warehouse:
         """Create the folders, schema files and views if they are not there yet (or are out of date)."""
         for table, schema in TABLES.items():
             schema_file = self.root / table / SCHEMA_FILE
-            if not schema_file.exists():
+            # Rewritten when the schema has grown, so that the views see the new columns (null in older files).
+            if not schema_file.exists() or pl.read_parquet_schema(schema_file) != schema:
                 write_parquet_atomically(empty(schema), schema_file)
         (self.root / "validation").mkdir(parents=True, exist_ok=True)
         self._ensure_views()
@@ -112,9 +113,11 @@ class Warehouse:
             yield connection
 
     def current_sources(self) -> pl.DataFrame:
-        """The latest committed (source_path, source_sha256) of every source file seen so far."""
+        """The latest committed source_path, source_sha256, size, file_size, file_mtime_ns of every source seen."""
         with self.reader() as connection:
-            return connection.sql("select source_path, source_sha256 from source_files").pl()
+            return connection.sql(
+                "select source_path, source_sha256, size, file_size, file_mtime_ns from source_files"
+            ).pl()
 
     def live_articles(self) -> pl.DataFrame:
         """(article_id, source_path) of every article loaded now."""

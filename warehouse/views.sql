@@ -4,9 +4,10 @@
 CREATE OR REPLACE VIEW runs AS
 SELECT * FROM read_parquet('{root}/runs/*.parquet', union_by_name = true);
 
--- Extension: the latest committed content of each source file (the manifest).
+-- Extension: the latest committed content of each source file (the manifest), and the size and
+-- modification time (ns) its file had when read (null when not trusted), to skip it unread next time.
 CREATE OR REPLACE VIEW source_files AS
-SELECT m.source_path, m.source_sha256, m.size, m.status, m.run_id
+SELECT m.source_path, m.source_sha256, m.size, m.status, m.run_id, m.file_size, m.file_mtime_ns
 FROM read_parquet('{root}/manifest/*.parquet', union_by_name = true) AS m
 JOIN runs AS r ON r.run_id = m.run_id AND r.status = 'completed'
 QUALIFY row_number() OVER (PARTITION BY m.source_path ORDER BY r.finished_at DESC) = 1;

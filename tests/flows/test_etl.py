@@ -2,6 +2,7 @@
 
 import codecs
 import json
+import os
 import shutil
 from pathlib import Path
 from typing import Any
@@ -62,6 +63,47 @@ def test_seed_twice_loads_once(tmp_path: Path, caplog: pytest.LogCaptureFixture)
     ) == [(1,)]
     # The second run parsed nothing, so validated nothing: the first run's result is the only one.
     assert len(list((warehouse / "validation").glob("*.json"))) == 1
+
+
+def test_a_rerun_skips_files_by_size_and_time_without_reading_them(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import zipfile
+
+    import tasks.extract
+
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    shutil.copy(SEED, inputs / "seed.txt")
+    # A daily archive of two pages: each member is a source the counts add up over.
+    with zipfile.ZipFile(inputs / "day.zip", "w") as archive:
+        for sample in sorted(SAMPLES.glob("*.txt"))[:2]:
+            archive.write(sample, sample.name)
+    past = 1_700_000_000_000_000_000
+    for path in inputs.iterdir():
+        os.utime(path, ns=(past, past))
+    warehouse = tmp_path / "w"
+    first = etl(paths=[str(inputs)], warehouse=str(warehouse))
+    assert (first["files_seen"], first["files_new"]) == (3, 3)
+    assert reconciles(first)
+    read: list[Path] = []
+    original = tasks.extract._open
+    monkeypatch.setattr(tasks.extract, "_open", lambda path: read.append(path) or original(path))
+    caplog.clear()
+    with caplog.at_level("INFO"):
+        second = etl(paths=[str(inputs)], warehouse=str(warehouse))
+    assert read == []
+    assert (
+        "2 files (3 sources) unchanged since they were read (same size and modification time): "
+        "parsed nothing, loaded nothing" in caplog.messages
+    )
+    assert (second["files_seen"], second["files_unchanged"], second["articles_found"]) == (3, 3, 0)
+    # Rewritten: read again, and its new article replaces the old.
+    (inputs / "seed.txt").write_text(SEED.read_text(encoding="utf-8").replace("عين الأسد", "عين الاسد"), "utf-8")
+    third = etl(paths=[str(inputs)], warehouse=str(warehouse))
+    assert [path.name for path in read] == ["seed.txt"]
+    assert (third["files_new"], third["files_unchanged"]) == (1, 2)
+    assert sql(warehouse, "select count(*) from articles where source_path like '%seed.txt'") == [(2,)]
 
 
 def test_bad_files_are_quarantined_and_the_good_ones_load(tmp_path: Path) -> None:

@@ -4,12 +4,23 @@ import gzip
 import hashlib
 import io
 import json
+import os
+import time
 import zipfile
 from pathlib import Path
 
+import polars as pl
 import pytest
 
-from tasks.extract import InputNotFoundError, find_inputs, plan_batches, read_sources
+from tasks.extract import (
+    InputNotFoundError,
+    find_inputs,
+    plan_batches,
+    read_sources,
+    survey,
+    unchanged_on_disk,
+)
+from tasks.schemas import SOURCES
 
 PAGE = "عنوان\n26 يوليو، 2024\nبغداد/المسلة: نص الخبر.\n"
 
@@ -72,7 +83,66 @@ def test_a_file_whose_content_is_already_loaded_is_not_decoded_again(tmp_path: P
 
 def test_batches_are_bounded_by_bytes(tmp_path: Path) -> None:
     files = [write(tmp_path / f"{i}.txt", b"x" * size) for i, size in enumerate([40, 40, 40, 200, 10])]
-    assert plan_batches(files, 100) == [files[0:2], files[2:3], files[3:4], files[4:5]]
+    assert plan_batches(survey(files), 100) == [files[0:2], files[2:3], files[3:4], files[4:5]]
+
+
+def aged(path: Path, seconds: int = 3600) -> Path:
+    """The file, its modification time set back (a file written just now is not trusted by its time alone)."""
+    past = time.time_ns() - seconds * 1_000_000_000
+    os.utime(path, ns=(past, past))
+    return path
+
+
+def manifest_of(sources: pl.DataFrame) -> pl.DataFrame:
+    return sources.select("source_path", "source_sha256", "size", "file_size", "file_mtime_ns")
+
+
+def test_a_file_with_the_size_and_time_it_was_read_with_is_unchanged_unread(tmp_path: Path) -> None:
+    old = aged(write(tmp_path / "old.txt", PAGE.encode()))
+    fresh = write(tmp_path / "fresh.txt", PAGE.encode())
+    touched = aged(write(tmp_path / "touched.txt", PAGE.encode()))
+    manifest = manifest_of(read_sources([old, fresh, touched], {}))
+    # A file modified in the last seconds is recorded without its time: the next run hashes it again.
+    assert manifest.select("file_size", "file_mtime_ns").rows()[1] == (None, None)
+    assert manifest["file_mtime_ns"][0] == old.stat().st_mtime_ns
+    os.utime(touched)  # same bytes, a new time: read and hashed again (then found unchanged by its hash)
+    unchanged = unchanged_on_disk(survey([old, fresh, touched]), manifest)
+    assert unchanged.select("source_path", "status").rows() == [(str(old), "unchanged")]
+    assert unchanged.schema == SOURCES
+    assert unchanged["source_sha256"][0] == hashlib.sha256(PAGE.encode()).hexdigest()
+
+
+def test_a_file_rewritten_with_another_size_or_time_is_read_again(tmp_path: Path) -> None:
+    page = aged(write(tmp_path / "p.txt", PAGE.encode()))
+    manifest = manifest_of(read_sources([page], {}))
+    mtime = page.stat().st_mtime_ns
+    page.write_bytes(PAGE.encode() + b"\n")
+    os.utime(page, ns=(mtime, mtime))  # same time, another size
+    assert unchanged_on_disk(survey([page]), manifest).is_empty()
+    page.write_bytes(PAGE.replace("بغداد", "البصرة").encode()[: len(PAGE.encode())])
+    assert page.stat().st_size == manifest["size"][0]
+    aged(page, 60)  # same size, another time
+    assert unchanged_on_disk(survey([page]), manifest).is_empty()
+    page.unlink()
+    assert unchanged_on_disk(survey([page]), manifest).is_empty()
+
+
+def test_an_archive_is_unchanged_unread_only_when_all_its_members_were_read(tmp_path: Path) -> None:
+    members = {"a.txt": PAGE.encode(), "b.txt": PAGE.encode() + b"\n"}
+    archive = aged(write(tmp_path / "day.zip", zipped(members)))
+    manifest = manifest_of(read_sources([archive], {}))
+    unchanged = unchanged_on_disk(survey([archive]), manifest)
+    assert unchanged.get_column("source_path").to_list() == [f"{archive}!/a.txt", f"{archive}!/b.txt"]
+    # One member's row missing from the manifest (it could not be read): the archive is read again.
+    assert unchanged_on_disk(survey([archive]), manifest.head(1).with_columns(file_size=None)).is_empty()
+
+
+def test_an_archive_of_hidden_files_only_is_rejected_not_lost(tmp_path: Path) -> None:
+    archive = write(tmp_path / "mac.zip", zipped({"__MACOSX/._a.txt": b"x", ".DS_Store": b"y"}))
+    sources = read_sources([archive], {})
+    assert sources.select("source_path", "status", "reason").rows() == [
+        (str(archive), "rejected", "empty zip archive: no files in it (hidden files aside)")
+    ]
 
 
 RECORDS = [
