@@ -175,9 +175,9 @@ def _run_locked(store: Warehouse, paths: list[str], run_id: str, started: dateti
             )
         if batches:
             warm_up.start()
-        progress.live = store.live_articles()
+            progress.live = store.live_articles()
         first = _resume(store, run_id, batches, progress)
-        known = _hashes_by_file(manifest)
+        known = _hashes_by_file(manifest) if batches else {}
         window = batches_in_flight()
         pending: deque[_Submitted] = deque()
         for number in range(first, len(batches)):

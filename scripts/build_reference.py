@@ -73,6 +73,11 @@ _STOP_WORDS = (
 STOP = set(_STOP_WORDS.split())
 # Kurdish and Persian letters that Arabic spelling does not use (ی and ک are mapped, not refused).
 NOT_ARABIC = re.compile(r"[ەێۆڕڵڤپچگژھۊۇ]")
+# Lexicon entries that are credits, not organizations ("agencies", "compiled"), or first of all something
+# else: بنا is a common word ("with us"), قنا an Egyptian city, الأناضول Anatolia.
+NOT_AN_ORGANIZATION = {"وكالات", "متابعات", "بنا", "قنا", "الأناضول"}
+# A one-word definite name ending like an adjective (الرياضية، الاقتصادية) is an adjective first.
+ADJECTIVE = re.compile(r"^ال\S+(?:ي|ية|يه)$")
 ARABIC_NAME = re.compile(r"^[\u0621-\u064a ]+$")
 ADMIN_PREFIX = re.compile(r"^(?:محافظة|قضاء|ناحية|ولاية|مدينة|مقاطعة|إقليم|اقليم) ")
 # City rows whose Arabic name is an institution, not the city (the file links some cities wrongly).
@@ -361,6 +366,34 @@ def add_places(gazetteer: Gazetteer, places: list[tuple[str, str]], source: str,
         gazetteer.add(arabic, "LOC", english, [], source)
 
 
+def lexicon_names() -> list[tuple[str, list[str]]]:
+    """News agencies and outlets of the newsroom lexicon (agencies.csv, outlets.csv): name and other spellings."""
+    found: list[tuple[str, list[str]]] = []
+    for file, aliases in (("agencies.csv", "variants"), ("outlets.csv", "aliases")):
+        with (REFERENCE / file).open(encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle):
+                if row["name"] not in NOT_AN_ORGANIZATION:
+                    found.append((row["name"], [v for v in (row[aliases] or "").split("|") if v]))
+    return found
+
+
+def add_lexicon(gazetteer: Gazetteer, spans: Counter[tuple[str, str]], grams: Counter[str], common: set[str]) -> None:
+    """Agencies and outlets as organizations, unless a plain word of the training text or another type's name.
+
+    The filter is the places' one: الجزيرة، اليوم، الوطن، المدينة are mostly plain words (or a peninsula)
+    in the training text and are left out; a name a place already took (الرياض) stays a place.
+    """
+    for name, variants in lexicon_names():
+        spellings = [s for s in (name, *variants) if len(fold_all([s])[0].replace(" ", "")) >= 3]
+        kept = [
+            s for s in spellings
+            if not (grams.get(key := fold_all([s])[0], 0) >= 2 and plain_share(key, spans, grams) > MAX_PLAIN_SHARE)
+            and key not in STOP and key not in common and not ADJECTIVE.match(s)
+        ]  # fmt: skip
+        if kept:
+            gazetteer.add(kept[0], "ORG", "", kept[1:], "lexicon")
+
+
 def cities() -> list[tuple[str, str]]:
     """Major cities, and cities of the region, whose Arabic name plausibly is that city."""
     codes = {
@@ -402,6 +435,7 @@ def build(directory: Path = REFERENCE, anercorp_lines: int = TRAIN_LINES) -> str
     add_countries(gazetteer)
     add_places(gazetteer, iraq_places(), "iraq", spans, grams)
     add_places(gazetteer, cities(), "cities", spans, grams)
+    add_lexicon(gazetteer, spans, grams, common_words(anercorp_lines))
     mined = add_mined(gazetteer, spans, grams, spellings, common_words(anercorp_lines, MAX_ONCE_ENTITY_SHARE))
     total = gazetteer.write(directory / OUT.name)
     sources = Counter(str(r["source"]) for r in gazetteer.rows.values())

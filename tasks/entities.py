@@ -15,7 +15,7 @@ from functools import cache
 import polars as pl
 
 from tasks import reference
-from tasks.normalize import fold_for_matching
+from tasks.normalize import fold_for_matching, fold_string
 from tasks.reference import gazetteer
 
 # Prefix clitics a name may carry: conjunctions و ف, prepositions ب ك ل and their pairs.
@@ -91,6 +91,45 @@ _TITLES = (
     "اللاعب",
     "المدرب",
     "الزعيم",
+    # Writers, artists, players, clerics and princes: the roles a news story names people by.
+    "الروائي",
+    "الروائيه",
+    "الاديب",
+    "الاديبه",
+    "الشاعر",
+    "الشاعره",
+    "المطرب",
+    "المطربه",
+    "المغني",
+    "المغنيه",
+    "الممثل",
+    "الممثله",
+    "المخرج",
+    "النجم",
+    "المهاجم",
+    "الحارس",
+    "الامام",
+    "الخليفه",
+    "السلطان",
+    "الوزير",
+    "الحاج",
+    "المهندس",
+    "الاستاذ",
+    "البروفيسور",
+    "الاب",
+    "المطران",
+    "الكاردينال",
+    "الداعيه",
+    "المفكر",
+    "الباحث",
+    "الناشط",
+    "المعارض",
+    "المؤرخ",
+    "الفيلسوف",
+    "الموسيقار",
+    "الملحن",
+    "الرسام",
+    "سمو",
 )
 # Role nouns followed by what they head: وزير الخارجية، محافظ نينوى، قائد الجيش، زعيم التيار …
 _ROLES = ("وزير", "وزيره", "محافظ", "قائد", "زعيم", "مدير", "رئيس", "سفير", "امين عام", "المتحدث باسم")
@@ -101,13 +140,28 @@ _STOP_WORDS = (
     "لدي ضد عبر اثناء يقول يري دعا بان بانه الا اما لقد وان فان"
 )
 _NAME_STOPS = frozenset(_STOP_WORDS.split())
-_NAME_CONNECTORS = frozenset({"بن", "ابن", "بنت", "ابو", "ام", "عبد", "ال", "اية"})
+# Words that link a name to the next word of it: بن راشد، آل مكتوم (folded ال)، عبد الله، أبو مازن، أبي وقاص.
+_NAME_LINKS = ("بن", "ابن", "بنت", "ابو", "ابي", "ام", "ال", "عبد")
+_NAME_CONNECTORS = frozenset({*_NAME_LINKS, "اية"})
 
 
 def _tolerant(folded: str) -> str:
     """A regex for a folded word that accepts any spelling folding to it (hamza, ى, ة)."""
     classes = {"ا": "[اأإآٱ]", "ي": "[يى]", "ه": "[هة]"}
     return "".join(classes.get(ch, ch) for ch in folded).replace(" ", "  ")
+
+
+def _chain(first: str) -> str:
+    """The regex of a name opened by `first`: a word, linked words (بن راشد آل مكتوم), then one word more.
+
+    It reads only as far as a name can go, so that a match does not swallow the next person's name
+    (جورج غالاوي وأحمد حسون): extract_all does not overlap, and words read but cut later are lost to it.
+    """
+    link = "|".join(_tolerant(c) for c in _NAME_LINKS)
+    word = r"\p{L}{2,}"
+    # The one word more is read only when it is a name word of the corpora, as _name_length keeps it.
+    known = "|".join(_tolerant(w) for w in sorted(_extra_name_words(), key=len, reverse=True))
+    return rf"{first}(?:  (?:{link}))?  {word}(?:  (?:{link})  {word})*(?:  (?:{known}))?"
 
 
 def _title_regex() -> str:
@@ -117,7 +171,10 @@ def _title_regex() -> str:
     title = rf"(?:[وفل]?(?:{titles})|[وفل]?(?:ال|لل)?(?:{roles})  \p{{L}}+)"
     # A nisba after the title (الرئيس الأمريكي، وزير الخارجية الإيراني) belongs to the title.
     nisba = r"(?:  ال\p{L}+ي(?:ه|ة)?){0,2}"
-    return rf"  {title}{nisba}  ((?:\p{{L}}{{2,}})(?:  \p{{L}}{{2,}}){{0,3}})  "
+    name = _chain(r"\p{L}{2,}")
+    # One space before and after: a match ends inside the double space between words, so the next match
+    # may start right after it, and the name's last word is whole (a Unicode \b would make the regex slow).
+    return rf" {title}{nisba}  ({name}) "
 
 
 def _plain(text: pl.Expr) -> pl.Expr:
@@ -233,29 +290,58 @@ def name_words() -> dict[str, frozenset[str]]:
     return {kind: frozenset(table.filter(pl.col("kind") == kind)["word"].to_list()) for kind in kinds}
 
 
+@cache
+def _name_stops() -> frozenset[str]:
+    """Folded words that end a name: common words, stop words, titles, a given name carrying و or ف."""
+    lists = name_words()
+    with_conjunction = {c + g for g in lists["given"] for c in ("و", "ف")}
+    return frozenset(lists["common"] | _NAME_STOPS | with_conjunction | _title_words())
+
+
+@cache
+def _extra_name_words() -> frozenset[str]:
+    """Name words of the corpora that may follow a name's first two words (none that ends a name)."""
+    lists = name_words()
+    return frozenset((lists["name"] | lists["given"]) - _name_stops())
+
+
+@cache
+def _title_words() -> frozenset[str]:
+    """One-word titles, bare or with و: the next person's title ends a name (محمد الشيخ خليفة …)."""
+    single = {fold_string(t) for t in _TITLES if " " not in t}
+    return frozenset(single | {"و" + t for t in single})
+
+
 def _name_length(words: pl.Expr) -> pl.Expr:
-    """How many of a candidate's folded words (a list) make the name: two, or three where the third fits.
+    """How many of a candidate's folded words (a list) make the name: two, more only through links or known words.
 
     The name stops before a common word of the training text (a verb, a noun, a particle), a stop word, or
-    a given name carrying a conjunction (محمد علي ومحمود عباس). A third word is taken only after a
-    connector (محمد بن راشد) or when it is itself a name word of the corpora: most names are two words.
+    a given name carrying a conjunction (محمد علي ومحمود عباس). Past the first two words it goes on only
+    through a link and the word it links (حمد بن جاسم بن جبر آل ثاني), and takes one more word when that
+    is itself a name word of the corpora (علي عبد الله صالح): most names are two words.
     """
-    lists = name_words()
-    stops = list(lists["common"] | _NAME_STOPS | {c + g for g in lists["given"] for c in ("و", "ف")})
-    known_names = list(lists["name"] | lists["given"])
+    stops = list(_name_stops())
+    known_names = list(_extra_name_words())
+    links = list(_NAME_LINKS)
     word = pl.element()
-    before_stop = words.list.eval((word.is_in(stops).cum_sum() == 0).sum())
-    third = words.list.get(1, null_on_oob=True).is_in(list(_NAME_CONNECTORS)) | words.list.get(
-        2, null_on_oob=True
-    ).is_in(known_names)
-    return pl.min_horizontal(before_stop.list.first(), pl.when(third).then(3).otherwise(2))
+    position = pl.int_range(pl.len())
+    is_link = word.is_in(links)
+    following = word.shift(-1)
+    fits = (
+        (position < 2)
+        | is_link.shift(1).fill_null(False)
+        | (is_link & following.is_not_null() & ~following.is_in(stops))
+        | (((position == 2) | is_link.shift(2).fill_null(False)) & word.is_in(known_names))
+    ) & ~word.is_in(stops)
+    return words.list.eval((~fits).cum_sum().eq(0).sum()).list.first()
 
 
 @cache
 def _given_name_regex() -> str:
     """A given name (with a prefix clitic or not), then up to three words: the name without clitic is group 1."""
     names = "|".join(_tolerant(g) for g in sorted(name_words()["given"], key=len, reverse=True))
-    return rf"  (?:[وفبلك]|وب|فب|وك|ول|فل)?((?:{names})(?:  \p{{L}}{{2,}}){{1,3}})"
+    name = _chain(f"(?:{names})")
+    return rf" (?:[وفبلك]|وب|فب|وك|ول|فل)?({name}) "
 
 
 def _given_name_people(text: pl.DataFrame) -> pl.DataFrame:
@@ -298,10 +384,10 @@ def _headed_organizations(text: pl.DataFrame) -> pl.DataFrame:
     name = pl.col("name")
     word = pl.element()
     folded = name.list.eval(fold_for_matching(word))
+    # int_range, not cum_count (which counts from 1): the head is word 0, the bare word right after it word 1.
+    position = pl.int_range(pl.len())
     fits = folded.list.eval(
-        (word.cum_count() == 0)
-        | word.str.contains("^(?:ال|لل)\\p{L}{2}")
-        | ((word.cum_count() == 1) & ~word.is_in(stops))
+        (position == 0) | word.str.contains("^(?:ال|لل)\\p{L}{2}") | ((position == 1) & ~word.is_in(stops))
     )
     length = fits.list.eval((~word).cum_sum().eq(0).sum()).list.first()
     return (
@@ -389,11 +475,30 @@ def _rule_mentions(text: pl.DataFrame) -> pl.DataFrame:
 _NOT_SURNAMES = frozenset({"الثاني", "الاول", "الثالث", "الرابع", "الخامس", "السادس", "عشر", *_NAME_CONNECTORS})
 
 
+def _surname(words: pl.Expr) -> pl.Expr:
+    """The surname of a person's folded words (a list), null where no single surname stands for them.
+
+    The last word, or the last two after عبد/أبو or before الله/الدين (عبد الناصر، نصر الله، شمس الدين);
+    none after بن (حمد بن خليفة: خليفة is the father) or in a family name with آل (آل مكتوم is a family).
+    """
+    last = words.list.last()
+    before = words.list.get(-2, null_on_oob=True)
+    two = pl.concat_str([before, last], separator=" ")
+    return (
+        pl.when(words.list.contains("ال") | before.is_in(["بن", "ابن", "بنت"]))
+        .then(pl.lit(None, dtype=pl.String))
+        .when(before.is_in(["عبد", "ابو", "ابي", "ام"]) | (last.is_in(["الله", "الدين"]) & (words.list.len() >= 3)))
+        .then(two)
+        .otherwise(last)
+    )
+
+
 def _surname_mentions(text: pl.DataFrame, earlier: pl.DataFrame) -> pl.DataFrame:
     """A person's bare surname, in an article that named them in full before: شيراك after جاك شيراك.
 
     Only in that article, and only where the surname belongs to one person there (not الأسد with both
-    بشار الأسد and حافظ الأسد); where it overlaps another mention (عين الأسد) that mention wins.
+    بشار الأسد and حافظ الأسد); where it overlaps another mention (عين الأسد) that mention wins. A surname
+    followed by بن opens someone else's name (مكتوم بن راشد after محمد بن راشد آل مكتوم): not a mention.
     """
     columns = ["article_id", "start", "length", "entity", "entity_type", "name_en"]
     people = (
@@ -401,9 +506,9 @@ def _surname_mentions(text: pl.DataFrame, earlier: pl.DataFrame) -> pl.DataFrame
         .group_by("article_id", "entity", maintain_order=True)
         .agg(pl.col("name_en").first(), pl.col("start").min().alias("first"))
         .with_columns(words=fold_for_matching(pl.col("entity")).str.split(" "))
-        .with_columns(surname=pl.col("words").list.last())
+        .with_columns(surname=_surname(pl.col("words")))
         .filter(
-            pl.col("words").list.len() >= 2,
+            pl.col("surname").str.count_matches(" ") + 1 < pl.col("words").list.len(),
             pl.col("surname").str.len_chars() >= 3,
             ~pl.col("surname").is_in(list(_NOT_SURNAMES)),
         )
@@ -411,9 +516,21 @@ def _surname_mentions(text: pl.DataFrame, earlier: pl.DataFrame) -> pl.DataFrame
     )
     if people.is_empty():
         return earlier.clear().select(columns)
-    forms = _forms_of(people, "surname")
+    forms = pl.concat(
+        [
+            _forms_of(people, "surname").with_columns(opens_another=pl.lit(False)),
+            _forms_of(people.with_columns(pl.col("surname") + " بن"), "surname").with_columns(
+                opens_another=pl.lit(True)
+            ),
+            _forms_of(people.with_columns(pl.col("surname") + " ابن"), "surname").with_columns(
+                opens_another=pl.lit(True)
+            ),
+        ]
+    )
+    found = _found_in_own_article(text, forms)
     return (
-        _found_in_own_article(text, forms)
+        found.filter(~pl.col("opens_another"))
+        .join(found.filter("opens_another").select("article_id", "start"), on=["article_id", "start"], how="anti")
         # After the full name only: a surname before it may be someone else's.
         .filter(pl.col("start") > pl.col("first"))
         .select(
