@@ -12,11 +12,13 @@ from pathlib import Path
 from typing import TypeVar
 
 from bench.corpus import write_corpus
+from flows.etl import BATCH_BYTES
 
 T = TypeVar("T")
 ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / "bench-data"  # ignored by git; the corpus is kept between runs of the same size
 FILES = 40_000  # at BENCH_SCALE=1: about 300 MB of page dumps
+SAUDINEWSNET = ROOT.parent / "shared" / "data" / "saudinewsnet"  # five real days of scraper JSON, zipped
 
 
 @dataclass(frozen=True)
@@ -45,12 +47,19 @@ def measure(name: str, command: list[str], env: dict[str, str] | None = None) ->
 
 
 def corpus(files: int) -> tuple[Path, int]:
-    """The corpus folder of `files` page dumps (made once per size) and its bytes."""
+    """The corpus folder (made once per size): `files` page dumps and the real SaudiNewsNet days; its bytes."""
     folder = WORK / f"corpus-{files}"
-    marker = folder / ".complete"
+    marker = folder / ".complete-with-saudinewsnet"  # renamed whenever what the corpus holds changes
     if not marker.exists():
         shutil.rmtree(folder, ignore_errors=True)
         written = write_corpus(folder, files)
+        days = sorted(SAUDINEWSNET.glob("*.zip"))
+        if not days:
+            raise FileNotFoundError(f"the SaudiNewsNet days are not in {SAUDINEWSNET} (../shared beside the checkout)")
+        (folder / "saudinewsnet").mkdir()
+        for day in days:
+            shutil.copyfile(day, folder / "saudinewsnet" / day.name)
+            written += day.stat().st_size
         marker.write_text(str(written))
     return folder, int(marker.read_text())
 
@@ -84,6 +93,25 @@ def profile_transform(folder: Path, files: int = 5_000) -> list[str]:
         return out
 
     paths = find_inputs([str(folder)])[:files]
+    # Once on a few files first: imports and one-time set-up (automata, GX's context) are not the steps' cost.
+    clock = time.perf_counter()
+    warm = add_entities(
+        _conform(
+            with_article_ids(
+                read_fields(
+                    gather_parts(
+                        number_articles(
+                            classify_lines(
+                                split_lines(read_sources(paths[:50], {}).with_columns(canonical_text(pl.col("text"))))
+                            )
+                        )
+                    )
+                )
+            )
+        )
+    )[0]
+    validate(warm, "articles", datetime.date.today())
+    once = time.perf_counter() - clock
     sources = timed("extract: read, hash, decode", read_sources, paths, {})
     pages = sources.with_columns(canonical_text(pl.col("text")))
     lines = timed("segment: split lines", split_lines, pages)
@@ -92,14 +120,13 @@ def profile_transform(folder: Path, files: int = 5_000) -> list[str]:
     fields = timed("fields: dateline, credit, tags, body, dates", read_fields, parts)
     articles = timed("identity: fold + sha256", with_article_ids, fields)
     unique = timed("dedupe", drop_duplicates, _conform(articles), pl.Series([], dtype=pl.String))
-    loaded, _ = timed("entities: gazetteer + titles", add_entities, unique.unique)
-    today = datetime.date.today()
-    timed("validate: GX import and context (once per process)", validate, loaded.head(1), "articles", today)
-    timed("validate: the suite", validate, loaded, "articles", today)
+    loaded, _ = timed("entities: gazetteer + rules", add_entities, unique.unique)
+    timed("validate: the suite", validate, loaded, "articles", datetime.date.today())
     total = sum(seconds for _, seconds in timings)
     size = sum(p.stat().st_size for p in paths) / 1e6
     rows = [
-        f"In this process on the first {len(paths)} dumps ({size:.0f} MB):",
+        f"In this process on the first {len(paths)} dumps ({size:.0f} MB, {loaded.height} articles), after a "
+        f"warm-up on 50 of them that paid the one-time costs (imports, automata, GX's context: {once:.1f} s):",
         "",
         "| step | seconds | share |",
         "|---|---|---|",
@@ -136,9 +163,10 @@ def run() -> str:
     table += [f"| {m.name} | {m.seconds:.1f} | {m.peak_mb:.0f} |" for m in rows]
     work = full.seconds - empty_run.seconds
     rerun = again.seconds - empty_run.seconds
+    memory_goal = "peak RSS ≤ 1 GB" + (" (the goal is at 10 ×: `make bench-10x`)" if scale < 10 else f" at {scale:g} ×")
     goals = [
         ("(full − empty) ≤ 2.5 × floor", work, 2.5 * floor.seconds, work <= 2.5 * floor.seconds),
-        ("peak RSS ≤ 1 GB", full.peak_mb, 1024.0, full.peak_mb <= 1024),
+        (memory_goal, full.peak_mb, 1024.0, full.peak_mb <= 1024),
         ("(unchanged − empty) ≤ 10 % of (full − empty)", rerun, 0.1 * work, rerun <= 0.1 * work),
         (
             "empty run within 3 s of the frameworks' minimum",
@@ -151,21 +179,25 @@ def run() -> str:
     goal_rows += [f"| {g} | {m:.1f} | {b:.1f} | {'yes' if ok else '**no**'} |" for g, m, b, ok in goals]
     summary = [line for line in full.output.splitlines() if line.startswith("  articles") or line.startswith("  files")]
     totals = dict(re.findall(r"(extract|transform|validate|load) ([\d.]+)s", " ".join(stage_lines(full.output)[-1:])))
-    why = [
-        "Why the goals that are not met are not (from this run's figures):",
-        "",
-        f"- Work over the floor: the floor reads and decodes {size / 1e6:.0f} MB in {floor.seconds:.1f} s; akhbar also "
-        "splits every page into articles, reads fields and dates, hashes, finds entities and validates. Its stages "
-        f"took extract {totals.get('extract', '?')} s, transform {totals.get('transform', '?')} s, validate "
-        f"{totals.get('validate', '?')} s (the first batch pays GX's import), load {totals.get('load', '?')} s; "
-        "the rest of (full − empty) is outside the timed stages (listing the files, reading the warehouse's state, "
-        "deduplication, Prefect's per-task overhead). Transform dominates: see the profile.",
-        f"- Memory: one batch is up to 64 MB of text, and it is expanded several times over through the stages (lines, "
-        f"bodies, the folded copies matching needs, the pandas copy GX validates); the floor itself, holding the whole "
-        f"corpus in one frame, peaked at {floor.peak_mb:.0f} MB.",
-        f"- Unchanged rerun: it reads and hashes every file again (extract) and asks the warehouse what it holds; "
-        f"{rerun:.1f} s over the empty run against a bound of 10 % of a full run's work.",
-    ]
+    staged = sum(float(seconds) for seconds in totals.values())
+    why = ["Where the time goes, and why a goal that is not met is not (from this run's figures):", ""]
+    why.append(
+        f"- Work over the floor: the floor reads and decodes {size / 1e6:.0f} MB in {floor.seconds:.1f} s; akhbar "
+        "also splits every page into articles, reads fields and dates, hashes, finds entities, validates and "
+        f"writes. Its stages took extract {totals.get('extract', '?')} s, transform {totals.get('transform', '?')} s, "
+        f"validate {totals.get('validate', '?')} s, load {totals.get('load', '?')} s ({staged:.1f} s in all, summed "
+        f"over batches that overlap: two are in flight at once, on the two cores); (full − empty) is {work:.1f} s. "
+        "The profile below splits the transform."
+    )
+    why.append(
+        f"- Memory: batches of {BATCH_BYTES // 2**20} MB of input, two in flight; each is expanded several times "
+        "over through the stages (lines, bodies, the folded copies matching needs, the Arrow copy GX validates). "
+        f"The floor, holding the whole corpus in one frame, peaked at {floor.peak_mb:.0f} MB."
+    )
+    why.append(
+        f"- Unchanged rerun: {rerun:.1f} s over the empty run: it lists and stats every file, reads the manifest "
+        "and finds every file unchanged by size and modification time (none is read)."
+    )
     return "\n".join(
         [
             f"## Pipeline (`bench/bench_pipeline.py`, BENCH_SCALE={scale:g})",

@@ -20,7 +20,15 @@ from flows.observe import Parcel, StageTotals, Timed, stage_line, timed
 from flows.runners import batches_in_flight, dask_address, task_runner
 from tasks.accounting import Counts, batch_counts
 from tasks.dedupe import drop_duplicates, known_ids, remember
-from tasks.extract import MEMBER_SEPARATOR, find_inputs, plan_batches, read_sources, survey, unchanged_on_disk
+from tasks.extract import (
+    find_inputs,
+    hashes_by_file,
+    plan_batches,
+    read_sources,
+    still_to_read,
+    survey,
+    unchanged_on_disk,
+)
 from tasks.schemas import QUARANTINE, empty
 from tasks.tables import batch_tables
 from tasks.transform import add_entities, sources_to_articles
@@ -29,7 +37,9 @@ from tasks.validate import prepare as prepare_validation
 from warehouse.resume import fingerprint
 from warehouse.store import Warehouse
 
-BATCH_BYTES = 64 * 1024 * 1024  # input bytes per batch: bounds memory, few enough tasks per run
+# Input bytes per batch: what bounds memory (a batch expands ~10× through the stages, and two are in
+# flight), while keeping Prefect's per-task overhead (~0.1 s a task) a small share of a batch's work.
+BATCH_BYTES = 16 * 1024 * 1024
 # The I/O tasks: a batch is read or written in seconds; ten minutes means a stuck disk or mount, and a
 # retry (1 s, 2 s, 4 s later, jittered so that runs on the same disk do not retry in step) may find it back.
 IO_TIMEOUT_SECONDS = 600
@@ -162,7 +172,7 @@ def _run_locked(store: Warehouse, paths: list[str], run_id: str, started: dateti
         manifest = store.current_sources()
         surveyed = survey(files)
         unchanged = unchanged_on_disk(surveyed, manifest)
-        to_read = surveyed.join(unchanged.select(file=_top_file("source_path")).unique(), on="file", how="anti")
+        to_read = still_to_read(surveyed, unchanged)
         batches = plan_batches(to_read, batch_bytes)
         logger.info("%d files: %d to read in %d batches into %s", len(files), to_read.height, len(batches), store.root)
         if unchanged.height:
@@ -177,7 +187,7 @@ def _run_locked(store: Warehouse, paths: list[str], run_id: str, started: dateti
             warm_up.start()
             progress.live = store.live_articles()
         first = _resume(store, run_id, batches, progress)
-        known = _hashes_by_file(manifest) if batches else {}
+        known = hashes_by_file(manifest) if batches else {}
         window = batches_in_flight()
         pending: deque[_Submitted] = deque()
         for number in range(first, len(batches)):
@@ -213,19 +223,6 @@ def _run_locked(store: Warehouse, paths: list[str], run_id: str, started: dateti
     }
     _publish(summary, pl.concat(progress.quarantined) if progress.quarantined else empty(QUARANTINE))
     return summary
-
-
-def _top_file(column: str) -> pl.Expr:
-    """The file on disk a source path names (an archive member's archive)."""
-    return pl.col(column).str.split(MEMBER_SEPARATOR).list.first()
-
-
-def _hashes_by_file(manifest: pl.DataFrame) -> dict[str, dict[str, str]]:
-    """The manifest's sha256 of each source, grouped by the file on disk it came from."""
-    grouped: dict[str, dict[str, str]] = {}
-    for path, sha in manifest.select("source_path", "source_sha256").iter_rows():
-        grouped.setdefault(path.split(MEMBER_SEPARATOR)[0], {})[path] = sha
-    return grouped
 
 
 def _resume(store: Warehouse, run_id: str, batches: list[list[Path]], progress: _Progress) -> int:

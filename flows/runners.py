@@ -13,6 +13,7 @@ DASK_ADDRESS_VARIABLE = "AKHBAR_DASK_ADDRESS"
 # worker busy while the flow validates and loads, few enough that the frames waiting for the flow
 # (they come back to its process) stay a small multiple of one batch each.
 BATCHES_PER_DASK_THREAD = 2
+LOCAL_BATCHES_IN_FLIGHT = 2
 
 
 def dask_address() -> str | None:
@@ -35,8 +36,8 @@ def batches_in_flight() -> int:
     context = FlowRunContext.get()
     runner = context.task_runner if context is not None else None
     if runner is None or type(runner).__name__ != "DaskTaskRunner":
-        # In the flow's own process, one batch at a time: Polars already uses every core, and
-        # holding several batches at once would only multiply memory.
-        return 1
+        # In the flow's own process, two: the next batch is read and transformed while the flow validates
+        # and loads this one, and Polars' string kernels, one thread per column, get a core each.
+        return LOCAL_BATCHES_IN_FLIGHT
     threads = sum(runner.client.nthreads().values())  # type: ignore[attr-defined]
     return max(1, BATCHES_PER_DASK_THREAD * threads)

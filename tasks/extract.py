@@ -133,7 +133,7 @@ def unchanged_on_disk(surveyed: pl.DataFrame, manifest: pl.DataFrame) -> pl.Data
     `manifest` holds the latest source_path, source_sha256, size, file_size and file_mtime_ns of each
     source. A file counts only when every source recorded from it (each member of an archive) agrees.
     """
-    recorded = manifest.with_columns(file=pl.col("source_path").str.split(MEMBER_SEPARATOR).list.first())
+    recorded = manifest.with_columns(file=_file_of("source_path"))
     matched = recorded.join(surveyed, on="file", how="inner", suffix="_now").with_columns(
         same=(
             (pl.col("file_size") == pl.col("file_size_now")) & (pl.col("file_mtime_ns") == pl.col("file_mtime_ns_now"))
@@ -141,6 +141,24 @@ def unchanged_on_disk(surveyed: pl.DataFrame, manifest: pl.DataFrame) -> pl.Data
     )
     unchanged = matched.filter(pl.col("same").all().over("file"))
     return conform(unchanged.with_columns(status=pl.lit("unchanged")), SOURCES)
+
+
+def still_to_read(surveyed: pl.DataFrame, unchanged: pl.DataFrame) -> pl.DataFrame:
+    """The rows of a survey whose files are not among the sources found unchanged on disk."""
+    return surveyed.join(unchanged.select(file=_file_of("source_path")).unique(), on="file", how="anti")
+
+
+def hashes_by_file(manifest: pl.DataFrame) -> dict[str, dict[str, str]]:
+    """The manifest's sha256 of each source, grouped by the file on disk it came from."""
+    grouped: dict[str, dict[str, str]] = {}
+    for path, sha in manifest.select("source_path", "source_sha256").iter_rows():
+        grouped.setdefault(path.split(MEMBER_SEPARATOR)[0], {})[path] = sha
+    return grouped
+
+
+def _file_of(source_path: str) -> pl.Expr:
+    """The file on disk a source path names (an archive member's archive)."""
+    return pl.col(source_path).str.split(MEMBER_SEPARATOR).list.first()
 
 
 def _open(path: Path) -> Iterator[tuple[str, bytes | None, str | None]]:

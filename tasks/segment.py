@@ -146,10 +146,10 @@ def gather_parts(lines: pl.DataFrame) -> pl.DataFrame:
     first_in_article = pl.int_range(pl.len()).over("src", "position") == 0
     lines = lines.with_columns(is_body=(role == "text") & ~first_in_article & ~in_footer)
 
-    def first(role_name: str, expr: pl.Expr) -> pl.Expr:
-        return expr.filter(role == role_name).first()
+    def first(role_name: str) -> pl.Expr:
+        return line.filter(role == role_name).first().alias(role_name)
 
-    credit = line.str.extract_groups(credit_line_pattern())
+    # The first line of each role is gathered first, and its parts read after: a regex per article, not per line.
     parts = (
         lines.group_by("src", "position", maintain_order=True)
         .agg(
@@ -158,19 +158,22 @@ def gather_parts(lines: pl.DataFrame) -> pl.DataFrame:
             pl.col("start").min().alias("char_start"),
             (pl.col("start") + pl.col("length")).max().alias("char_end"),
             line.first().alias("title"),
-            first("header_date", line.str.extract(PUBLISHED_HEADER, 1)).alias("header_date_text"),
-            first("date", line).alias("date_line_text"),
             line.filter(pl.col("is_body")).alias("body_lines"),
-            first("credit", credit.struct.field("1")).alias("credit_outlet"),
-            first("credit", credit.struct.field("2")).alias("credit_text"),
-            first("author_box", line.str.extract(AUTHOR_BOX, 1)).alias("author_text"),
-            first("source_line", line.str.extract(SOURCE_LINE, 1)).alias("source_text"),
-            first("tags", line.str.extract(TAGS_LINE, 1)).alias("tags_text"),
-            first("url", line).alias("url"),
+            *(first(name) for name in ("header_date", "date", "credit", "author_box", "source_line", "tags", "url")),
         )
         .sort("src", "position")
     )
-    return parts.select(pl.col(name).cast(dtype) for name, dtype in ARTICLE_PARTS.items())
+    credit = pl.col("credit").str.extract_groups(credit_line_pattern())
+    read = parts.with_columns(
+        header_date_text=pl.col("header_date").str.extract(PUBLISHED_HEADER, 1),
+        date_line_text=pl.col("date"),
+        credit_outlet=credit.struct.field("1"),
+        credit_text=credit.struct.field("2"),
+        author_text=pl.col("author_box").str.extract(AUTHOR_BOX, 1),
+        source_text=pl.col("source_line").str.extract(SOURCE_LINE, 1),
+        tags_text=pl.col("tags").str.extract(TAGS_LINE, 1),
+    )
+    return read.select(pl.col(name).cast(dtype) for name, dtype in ARTICLE_PARTS.items())
 
 
 def split_articles(sources: pl.DataFrame) -> pl.DataFrame:
