@@ -1,12 +1,16 @@
 """Article ids are stable and content-based; duplicates are set aside, the best copy kept."""
 
 import hashlib
+import re
 from datetime import date
 
 import polars as pl
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tasks.dedupe import drop_duplicates, known_ids, remember
-from tasks.identity import with_article_ids
+from tasks.identity import identity_key, with_article_ids
+from tasks.normalize import fold_for_matching
 
 
 def articles(bodies: list[str | None], **columns: list[object]) -> pl.DataFrame:
@@ -35,6 +39,15 @@ def test_ids_are_sha256_of_the_folded_story_text() -> None:
     # The definition, computed apart: an id must never change meaning between versions of akhbar.
     expected = hashlib.sha256("body:قال الوزير ان الامن مستتب.".encode()).hexdigest()[:32]
     assert articles(["قال الوزيرُ إنّ الأمن مستتب."])["article_id"][0] == expected
+
+
+@given(
+    st.lists(st.text(st.sampled_from([*"الوزير إنَّ", " ", "\n", "\t", "\u00a0", "\u2003"]), max_size=30), max_size=10)
+)
+def test_the_identity_key_is_the_folded_text_with_each_run_of_white_space_one_space(bodies: list[str]) -> None:
+    keys = pl.select(identity_key(pl.Series(bodies, dtype=pl.String))).to_series().to_list()
+    folded = pl.select(fold_for_matching(pl.Series(bodies, dtype=pl.String))).to_series().to_list()
+    assert keys == [re.sub(r"\s+", " ", text).strip() for text in folded]
 
 
 def test_empty_articles_never_share_an_id() -> None:
