@@ -143,6 +143,11 @@ class Warehouse:
         """Write the run's row: from now on readers see everything the run wrote."""
         run_id = run.get_column("run_id").item()
         write_parquet_atomically(run.select(RUNS.names()).cast(RUNS), self.root / "runs" / f"{run_id}.parquet")
+        if run.get_column("status").item() == "completed":
+            # Only batches recorded after the last completed commit can be resumed: none is, from now on.
+            # Left, the records would pile up run after run, and every run reads them all.
+            for record in (self.root / BATCHES_DIR).glob("*.json"):
+                record.unlink(missing_ok=True)
 
     def record_batch(
         self, run_id: str, batch: int, files: list[tuple[str, str | None]], counts: dict[str, int]

@@ -58,6 +58,8 @@ def test_a_rerun_resumes_after_the_batches_the_failed_run_loaded(
     rerun = etl(paths=[str(tmp_path / "in")], warehouse=str(warehouse), batch_bytes=1)
     assert read == [second]  # the first batch was adopted, not extracted again
     assert rerun["batches_resumed"] == 1
+    # Committed: no batch can be resumed any more, and no record of one is kept.
+    assert list((warehouse / "batches").glob("*.json")) == []
 
     clean = etl(paths=[str(tmp_path / "in")], warehouse=str(tmp_path / "clean"), batch_bytes=1)
     assert {k: v for k, v in rerun.items() if k.startswith(("files_", "articles_"))} == {
