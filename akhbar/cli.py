@@ -1,10 +1,12 @@
 """The `akhbar` command: run the flow, query the warehouse, serve the flow on a schedule."""
 
 import argparse
+import contextlib
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from threading import Thread
 from typing import Any
 
 DEFAULT_WAREHOUSE = "warehouse-data"
@@ -77,8 +79,28 @@ def _inputs(paths: list[str]) -> list[str]:
     return paths or [str(SAMPLES_DIR)]
 
 
+def _start_prefect_server() -> None:
+    """Start Prefect's temporary API server, unless an API is configured (it is then used instead).
+
+    A head start only: a failure is left to Prefect, which starts the server again and says why it cannot.
+    """
+    with contextlib.suppress(Exception):
+        from prefect.settings import get_current_settings
+
+        if get_current_settings().api.url or not get_current_settings().server.ephemeral.enabled:
+            return
+        from prefect.server.api.server import SubprocessASGIServer
+
+        # The instance Prefect's client asks for: once started here, the flow finds it running.
+        SubprocessASGIServer().start()
+
+
 def _run(paths: list[str], warehouse: str, dask: str | None = None) -> int:
     _quiet_defaults()
+    # The temporary server takes seconds to start in its own process, and the flow's modules seconds to
+    # import in this one: both at once.
+    early = Thread(target=_start_prefect_server, name="akhbar-prefect-server", daemon=True)
+    early.start()
     from flows.etl import etl
     from flows.runners import task_runner
     from tasks.extract import InputNotFoundError, find_inputs
@@ -88,6 +110,7 @@ def _run(paths: list[str], warehouse: str, dask: str | None = None) -> int:
     except InputNotFoundError as error:
         print(f"akhbar: {error}", file=sys.stderr)
         return 2
+    early.join()  # the client must not see a server that is still starting
     # Without --dask, the flow's own runner: the one $AKHBAR_DASK_ADDRESS chose when flows.etl was imported.
     flow = etl.with_options(task_runner=task_runner(dask)) if dask else etl
     summary = flow(paths=_inputs(paths), warehouse=str(Path(warehouse).resolve()))

@@ -76,6 +76,9 @@ def _make_batch_definition() -> Any:
 
 def run_suite(frame: pl.DataFrame, suite: dict[str, Any], parameters: dict[str, Any]) -> dict[str, Any]:
     """Validate a frame against a suite with GX; GX's result as JSON, with row numbers of failures."""
+    # GX's context first: it waits for the warm-up thread's import of GX to finish. Importing a part of GX
+    # while another thread imports the whole fails on GX's circular imports.
+    definition = _batch_definition()
     from great_expectations.core.expectation_suite import ExpectationSuite
 
     columns = suite_columns(suite)
@@ -84,7 +87,7 @@ def run_suite(frame: pl.DataFrame, suite: dict[str, Any], parameters: dict[str, 
         if dtype == pl.Date:
             # GX compares dates with Python dates; pyarrow dates compare as timestamps and fail.
             pandas[column] = pandas[column].astype(object)
-    batch = _batch_definition().get_batch(batch_parameters={"dataframe": pandas})
+    batch = definition.get_batch(batch_parameters={"dataframe": pandas})
     result = batch.validate(
         ExpectationSuite(**json.loads(json.dumps(suite))),
         result_format={"result_format": "COMPLETE"},

@@ -1,6 +1,9 @@
 """Validation runs the real GX suite of expectations/ and sends each failing row to quarantine with why."""
 
+import subprocess
+import sys
 from datetime import date
+from pathlib import Path
 
 import polars as pl
 from polars.testing import assert_frame_equal
@@ -8,6 +11,7 @@ from polars.testing import assert_frame_equal
 from tasks.validate import load_suite, suite_columns, validate
 
 TODAY = date(2026, 11, 24)
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def batch() -> pl.DataFrame:
@@ -72,3 +76,19 @@ def test_failing_rows_are_split_off_with_the_failed_expectations_as_reasons() ->
 def test_an_empty_batch_passes_without_calling_gx() -> None:
     verdict = validate(batch().clear(), "articles", TODAY)
     assert (verdict.passed.height, verdict.failed.height, verdict.result["success"]) == (0, 0, True)
+
+
+def test_validation_waits_for_a_warm_up_still_importing_gx() -> None:
+    # In a fresh interpreter, where GX is not imported yet: the flow warms GX up in a thread and the first
+    # batch may be validated while that import is under way (it once failed on GX's circular imports).
+    script = (
+        "import threading, datetime\n"
+        "from tasks.validate import prepare, validate\n"
+        "from tests.tasks.test_validate import batch\n"
+        "threading.Thread(target=prepare).start()\n"
+        "verdict = validate(batch(), 'articles', datetime.date(2026, 11, 24))\n"
+        "print(verdict.passed.height, verdict.failed.height)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=False, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["1", "5"]
