@@ -10,12 +10,15 @@ Two sources of mentions, both Polars expressions over the whole body column:
 A gazetteer mention wins over a title-rule mention it overlaps.
 """
 
+from collections.abc import Callable
 from functools import cache
 
 import polars as pl
 
 from tasks import reference
-from tasks.normalize import fold_for_matching, fold_string
+
+# The fold's letter map alone: _plain has already dropped the marks that fold_for_matching also drops.
+from tasks.normalize import fold_for_matching, fold_letters, fold_string
 from tasks.reference import gazetteer
 
 # Prefix clitics a name may carry: conjunctions و ف, prepositions ب ك ل and their pairs.
@@ -35,10 +38,11 @@ FOUND = pl.Schema(
     }
 )
 
-# Tashkeel, superscript alef and tatweel: gone before padding, so that folded and unfolded padded texts
-# have the same byte offsets (every fold below maps a two-byte Arabic letter to another).
-_MARKS = r"[\u064b-\u065f\u0670\u0640]"
+# Tashkeel (U+064B–U+065F), superscript alef and tatweel: gone before padding, so that folded and unfolded
+# padded texts have the same byte offsets (every fold below maps a two-byte Arabic letter to another).
+# Dropped, and Persian letters mapped, in one pass over single characters.
 _PERSIAN = {"ی": "ي", "ک": "ك"}
+_UNMARK = {chr(c): "" for c in (*range(0x064B, 0x0660), 0x0670, 0x0640)} | _PERSIAN
 
 # Titles and roles written before a person's name (folded spelling; hamza and ta marbuta are tolerated).
 _TITLES = (
@@ -179,8 +183,18 @@ def _title_regex() -> str:
 
 def _plain(text: pl.Expr) -> pl.Expr:
     """Body without marks, Persian letters mapped, every run of non-letters a double space, padded."""
-    words = text.str.replace_all(_MARKS, "").str.replace_many(_PERSIAN).str.replace_all(r"[^\p{L}\p{N}]+", "  ")
+    unmarked = text.str.replace_many(_UNMARK)
+    # Most runs of non-letters are one space between words: replacing each by regex was the dearest step.
+    # Only the other runs (longer, or one other character) go through the regex, to a NUL placeholder (a NUL
+    # of the body is in such a run itself), then spaces and placeholders become double spaces literally.
+    marked = unmarked.str.replace_all(r"[^\p{L}\p{N}]{2,}|[^\p{L}\p{N} ]", "\x00")
+    words = marked.str.replace_all(" ", "  ", literal=True).str.replace_all("\x00", "  ", literal=True)
     return pl.lit("  ") + words + pl.lit("  ")
+
+
+def _fold_plain(plain: pl.Expr) -> pl.Expr:
+    """fold_for_matching of a _plain text, which has no marks left to drop."""
+    return fold_letters(plain)
 
 
 def _token_text(text: pl.Expr) -> pl.Expr:
@@ -234,21 +248,56 @@ def _pattern_list() -> pl.Series:
     return patterns()["pattern"].implode()
 
 
+@cache
+def _pattern_heads() -> pl.DataFrame:
+    """The gazetteer patterns in matching order, each with its first word (clitic included)."""
+    return patterns().select("pattern", head=pl.col("pattern").str.strip_chars(" ").str.split("  ").list.first())
+
+
+def _patterns_in(text: pl.DataFrame) -> pl.Series:
+    """The gazetteer patterns, in matching order, whose first word is a word of some text of the batch.
+
+    A pattern matches only where its first word is a whole word of the text, so the others can never
+    match: leaving them out changes no match, and spares building an automaton of every form (a fixed
+    cost that dominated batches of a few thousand articles) and scanning with it.
+    """
+    heads = _pattern_heads()
+    # Only words that open some pattern are kept before deduplicating: far fewer than the batch's words.
+    words = (
+        text.select(word=pl.col("folded").str.split("  ").explode())
+        .filter(pl.col("word").is_in(heads["head"].unique().implode()))
+        .select(pl.col("word").unique())
+        .to_series()
+    )
+    return heads.filter(pl.col("head").is_in(words.implode()))["pattern"]
+
+
+def _scanned(text: pl.DataFrame) -> pl.DataFrame:
+    """The texts with every whole-text scan added: gazetteer matches and starts, and each rule's matches.
+
+    One frame-wide step, so that Polars runs the five scans side by side on the cores it has.
+    """
+    searched = pl.lit(_patterns_in(text).implode())
+    return text.with_columns(
+        match=pl.col("folded").str.extract_many(searched, overlapping=False, leftmost=True),
+        start=pl.col("folded").str.find_many(searched, overlapping=False, leftmost=True),
+        titled=pl.col("plain").str.extract_all(_title_regex()),
+        given=pl.col("plain").str.extract_all(_given_name_regex()),
+        headed=pl.col("plain").str.extract_all(_head_regex()),
+    )
+
+
 def _gazetteer_mentions(text: pl.DataFrame) -> pl.DataFrame:
-    """Gazetteer matches: article_id, start (byte offset in the padded text), length, entity columns."""
+    """Gazetteer matches (of _scanned): article_id, key, start (byte offset in the padded text), length, entity."""
     table = patterns()
-    searched = pl.lit(_pattern_list())
     return (
-        text.select(
-            "article_id",
-            match=pl.col("folded").str.extract_many(searched, overlapping=False, leftmost=True),
-            start=pl.col("folded").str.find_many(searched, overlapping=False, leftmost=True),
-        )
+        text.select("article_id", "key", "match", "start")
         .explode("match", "start")
         .drop_nulls("match")
         .join(table, left_on="match", right_on="pattern", how="inner", maintain_order="left")
         .select(
             "article_id",
+            "key",
             pl.col("start").cast(pl.Int64),
             length=pl.col("match").str.len_bytes().cast(pl.Int64),
             entity="entity",
@@ -258,14 +307,28 @@ def _gazetteer_mentions(text: pl.DataFrame) -> pl.DataFrame:
     )
 
 
+def _matches(text: pl.DataFrame, column: str, read: Callable[[pl.DataFrame], pl.DataFrame]) -> pl.DataFrame:
+    """Every match of a rule (its column of _scanned) in each text (article_id, key), with what `read` makes of it.
+
+    `read` gets one row per distinct match text (in column name) and reads each row alone; a title and
+    name, or a head noun and what follows, recur across a batch, so each distinct one is read once and its
+    rows joined back to every match, in the matches' order.
+    """
+    found = text.select("article_id", "key", match=column).explode("match").drop_nulls("match")
+    distinct = found.select(pl.col("match").unique()).with_columns(name=pl.col("match"))
+    return found.join(read(distinct), on="match", how="inner", maintain_order="left").drop("match")
+
+
 def _titled_people(text: pl.DataFrame) -> pl.DataFrame:
-    """People named after a title in each article and not in the gazetteer: article_id, name, pattern."""
+    """People named after a title in each article and not in the gazetteer: article_id, key, name, pattern."""
+    return _matches(text, "titled", _read_titled).unique(["article_id", "pattern"])
+
+
+def _read_titled(found: pl.DataFrame) -> pl.DataFrame:
+    """The name (and its pattern) each title match reads, where it reads one not in the gazetteer."""
     # A name read after a title stops at the first particle, reporting verb or common word (folded).
     candidates = (
-        text.select("article_id", name=pl.col("plain").str.extract_all(_title_regex()))
-        .explode("name")
-        .drop_nulls("name")
-        .with_columns(pl.col("name").str.extract(_title_regex(), 1).str.split("  "))
+        found.with_columns(pl.col("name").str.extract(_title_regex(), 1).str.split("  "))
         # A name is 2–3 words, the first not a definite noun (الشؤون), none joined by و; a name ending on a
         # connector (بن، عبد، أبو …) was cut short; a one-word name after a title is too weak alone.
         .with_columns(pl.col("name").list.head(_name_length(pl.col("name").list.eval(fold_for_matching(pl.element())))))
@@ -279,7 +342,7 @@ def _titled_people(text: pl.DataFrame) -> pl.DataFrame:
         .with_columns(pattern=_as_pattern(fold_for_matching(pl.col("name"))))
     )
     known = patterns().select("pattern")
-    return candidates.join(known, on="pattern", how="anti").unique(["article_id", "pattern"])
+    return candidates.join(known, on="pattern", how="anti")
 
 
 @cache
@@ -345,24 +408,25 @@ def _given_name_regex() -> str:
 
 
 def _given_name_people(text: pl.DataFrame) -> pl.DataFrame:
-    """People written as a mined given name and one or two more name words: article_id, name, pattern.
+    """People written as a mined given name and one or two more name words: article_id, key, name, pattern.
 
     The words after the given name stop at the first common word of the training text (a verb, a noun,
     a particle), a stop word, or the next given name carrying a conjunction (محمد علي ومحمود عباس).
     """
+    return _matches(text, "given", _read_given_name).unique(["article_id", "pattern"])
+
+
+def _read_given_name(found: pl.DataFrame) -> pl.DataFrame:
+    """The name (and its pattern) each given-name match reads, where it reads one not in the gazetteer."""
     name = pl.col("name")
     folded = name.list.eval(fold_for_matching(pl.element()))
     return (
-        text.select("article_id", name=pl.col("plain").str.extract_all(_given_name_regex()))
-        .explode("name")
-        .drop_nulls("name")
-        .with_columns(name.str.extract(_given_name_regex(), 1).str.split("  "))
+        found.with_columns(name.str.extract(_given_name_regex(), 1).str.split("  "))
         .with_columns(name.list.head(_name_length(folded)))
         .filter(name.list.len() >= 2, ~folded.list.last().is_in(list(_NAME_CONNECTORS)))
         .with_columns(name.list.join(" "))
         .with_columns(pattern=_as_pattern(fold_for_matching(name)), entity_type=pl.lit("PER"))
         .join(patterns().select("pattern"), on="pattern", how="anti")
-        .unique(["article_id", "pattern"])
     )
 
 
@@ -374,11 +438,16 @@ def _head_regex() -> str:
 
 
 def _headed_organizations(text: pl.DataFrame) -> pl.DataFrame:
-    """Organizations written as a mined head noun and what it governs: article_id, name, pattern, entity_type.
+    """Organizations written as a mined head noun and what it governs: article_id, key, name, pattern, entity_type.
 
     After the head come definite words (الدول العربية), genitives with لل (للطاقة الذرية), and right after
     the head one bare word that is not a common word (بلدية نابلس، حزب الله); anything else ends the name.
     """
+    return _matches(text, "headed", _read_headed).unique(["article_id", "pattern"])
+
+
+def _read_headed(found: pl.DataFrame) -> pl.DataFrame:
+    """The organization (and its pattern) each head-noun match reads, where it is not in the gazetteer."""
     lists = name_words()
     stops = list(lists["common"] | _NAME_STOPS)
     name = pl.col("name")
@@ -391,16 +460,12 @@ def _headed_organizations(text: pl.DataFrame) -> pl.DataFrame:
     )
     length = fits.list.eval((~word).cum_sum().eq(0).sum()).list.first()
     return (
-        text.select("article_id", name=pl.col("plain").str.extract_all(_head_regex()))
-        .explode("name")
-        .drop_nulls("name")
-        .with_columns(name.str.extract(_head_regex(), 1).str.split("  "))
+        found.with_columns(name.str.extract(_head_regex(), 1).str.split("  "))
         .with_columns(name.list.head(length))
         .filter(name.list.len() >= 2)
         .with_columns(name.list.join(" "))
         .with_columns(pattern=_as_pattern(fold_for_matching(name)), entity_type=pl.lit("ORG"))
         .join(patterns().select("pattern"), on="pattern", how="anti")
-        .unique(["article_id", "pattern"])
     )
 
 
@@ -421,16 +486,18 @@ def _found_in_own_article(text: pl.DataFrame, forms: pl.DataFrame) -> pl.DataFra
     """
     searched = pl.lit(forms["form"].unique().sort().implode())
     found = (
-        text.join(forms.select("article_id").unique(), on="article_id", how="semi")
+        text.select("article_id", "key", "folded")
+        .join(forms.select("key").unique(), on="key", how="semi")
         .select(
             "article_id",
+            "key",
             form=pl.col("folded").str.extract_many(searched, overlapping=True),
             start=pl.col("folded").str.find_many(searched, overlapping=True),
         )
         .explode("form", "start")
         .drop_nulls("form")
     )
-    return found.join(forms, on=["article_id", "form"], how="inner")
+    return found.join(forms, on=["key", "form"], how="inner")
 
 
 def _rule_mentions(text: pl.DataFrame) -> pl.DataFrame:
@@ -441,14 +508,15 @@ def _rule_mentions(text: pl.DataFrame) -> pl.DataFrame:
     names = pl.concat(
         [
             _titled_people(text).with_columns(entity_type=pl.lit("PER")),
-            _given_name_people(text).select("article_id", "name", "pattern", "entity_type"),
-            _headed_organizations(text).select("article_id", "name", "pattern", "entity_type"),
+            _given_name_people(text).select("article_id", "key", "name", "pattern", "entity_type"),
+            _headed_organizations(text).select("article_id", "key", "name", "pattern", "entity_type"),
         ]
     ).unique(["article_id", "pattern"], keep="first", maintain_order=True)
     if names.is_empty():
         return pl.DataFrame(
             schema={
                 "article_id": pl.String,
+                "key": text.schema["key"],
                 "start": pl.Int64,
                 "length": pl.Int64,
                 "entity": pl.String,
@@ -457,13 +525,14 @@ def _rule_mentions(text: pl.DataFrame) -> pl.DataFrame:
         )
     # The canonical spelling is the first one written; every spelling folding alike is one entity.
     forms = _forms_of(
-        names.group_by("article_id", "pattern", maintain_order=True)
+        names.group_by("key", "pattern", maintain_order=True)
         .agg(pl.col("name").first(), pl.col("entity_type").first())
         .with_columns(fold_for_matching(pl.col("name")).alias("folded_name")),
         "folded_name",
     )
     return _found_in_own_article(text, forms).select(
         "article_id",
+        "key",
         pl.col("start").cast(pl.Int64),
         length=pl.col("form").str.len_bytes().cast(pl.Int64),
         entity="name",
@@ -500,10 +569,10 @@ def _surname_mentions(text: pl.DataFrame, earlier: pl.DataFrame) -> pl.DataFrame
     بشار الأسد and حافظ الأسد); where it overlaps another mention (عين الأسد) that mention wins. A surname
     followed by بن opens someone else's name (مكتوم بن راشد after محمد بن راشد آل مكتوم): not a mention.
     """
-    columns = ["article_id", "start", "length", "entity", "entity_type", "name_en"]
+    columns = ["article_id", "key", "start", "length", "entity", "entity_type", "name_en"]
     people = (
         earlier.filter(pl.col("entity_type") == "PER")
-        .group_by("article_id", "entity", maintain_order=True)
+        .group_by("key", "entity", maintain_order=True)
         .agg(pl.col("name_en").first(), pl.col("start").min().alias("first"))
         .with_columns(words=fold_for_matching(pl.col("entity")).str.split(" "))
         .with_columns(surname=_surname(pl.col("words")))
@@ -512,7 +581,7 @@ def _surname_mentions(text: pl.DataFrame, earlier: pl.DataFrame) -> pl.DataFrame
             pl.col("surname").str.len_chars() >= 3,
             ~pl.col("surname").is_in(list(_NOT_SURNAMES)),
         )
-        .filter(pl.col("entity").n_unique().over("article_id", "surname") == 1)
+        .filter(pl.col("entity").n_unique().over("key", "surname") == 1)
     )
     if people.is_empty():
         return earlier.clear().select(columns)
@@ -530,11 +599,12 @@ def _surname_mentions(text: pl.DataFrame, earlier: pl.DataFrame) -> pl.DataFrame
     found = _found_in_own_article(text, forms)
     return (
         found.filter(~pl.col("opens_another"))
-        .join(found.filter("opens_another").select("article_id", "start"), on=["article_id", "start"], how="anti")
+        .join(found.filter("opens_another").select("key", "start"), on=["key", "start"], how="anti")
         # After the full name only: a surname before it may be someone else's.
         .filter(pl.col("start") > pl.col("first"))
         .select(
             "article_id",
+            "key",
             pl.col("start").cast(pl.Int64),
             length=pl.col("form").str.len_bytes().cast(pl.Int64),
             entity="entity",
@@ -544,15 +614,32 @@ def _surname_mentions(text: pl.DataFrame, earlier: pl.DataFrame) -> pl.DataFrame
     )
 
 
+def _texts(articles: pl.DataFrame) -> pl.DataFrame:
+    """Each article's id, key (its rank in id order, sorting as the id does), plain and folded text."""
+    # A string kernel runs on one core: cut the rows into one slice per thread, which Polars runs side by side.
+    size = max(1, -(-articles.height // pl.thread_pool_size()))
+    slices = [
+        articles.slice(offset, size)
+        .lazy()
+        .select(pl.col("article_id").cast(pl.String), plain=_plain(pl.col("body").fill_null("")))
+        .with_columns(folded=_fold_plain(pl.col("plain")))
+        for offset in range(0, max(articles.height, 1), size)
+    ]
+    return (
+        pl.concat(slices)
+        .collect()
+        .with_columns(key=pl.col("article_id").rank("dense"))
+        .select("article_id", "key", "plain", "folded")
+    )
+
+
 def mention_spans(articles: pl.DataFrame) -> pl.DataFrame:
     """Every mention in each body: article_id, start and length (bytes in the padded folded text), entity.
 
     Mentions never overlap: gazetteer ones are leftmost-longest among themselves, a titled person's (or a
     bare surname's) mention is dropped where it overlaps a gazetteer one or a longer one starting no later.
     """
-    text = articles.select(
-        pl.col("article_id").cast(pl.String), plain=_plain(pl.col("body").fill_null(""))
-    ).with_columns(folded=fold_for_matching(pl.col("plain")))
+    text = _scanned(_texts(articles))
     gazetteer_found = _gazetteer_mentions(text).with_columns(source=pl.lit(0))
     titled = _rule_mentions(text).with_columns(name_en=pl.lit(None, dtype=pl.String), source=pl.lit(1))
     # Surnames only of people the gazetteer knows: a name read after a title is too weak to carry.
@@ -563,20 +650,21 @@ def mention_spans(articles: pl.DataFrame) -> pl.DataFrame:
             titled.select(gazetteer_found.columns),
             surnames.with_columns(source=pl.lit(2)).select(gazetteer_found.columns),
         ]
-    ).sort("article_id", "start", "source", pl.col("length"), descending=[False, False, False, True])
-    end = pl.col("start") + pl.col("length")
+    ).sort("key", "start", "source", pl.col("length"), descending=[False, False, False, True])
+    # Offsets made unique across the batch (article key in the high bits), so that the running maximum
+    # and the next gazetteer start need no window per article: another article's values are all below or
+    # all above this article's, and compare as no earlier mention or no later gazetteer one would.
+    start = pl.col("key").cast(pl.Int64) * (1 << 32) + pl.col("start")
+    end = start + pl.col("length")
     from_gazetteer = pl.col("source") == 0
     # For each titled mention: the furthest end of any earlier mention, and the next gazetteer start.
-    reach_before = end.cum_max().shift(1).over("article_id")
-    next_gazetteer = pl.when(from_gazetteer).then(pl.col("start")).shift(-1).backward_fill().over("article_id")
+    reach_before = end.cum_max().shift(1)
+    next_gazetteer = pl.when(from_gazetteer).then(start).shift(-1).backward_fill()
     kept = both.filter(
         from_gazetteer
-        | (
-            (reach_before.is_null() | (pl.col("start") >= reach_before))
-            & (next_gazetteer.is_null() | (next_gazetteer >= end))
-        )
+        | ((reach_before.is_null() | (start >= reach_before)) & (next_gazetteer.is_null() | (next_gazetteer >= end)))
     )
-    return kept.drop("source").with_columns(pl.col("article_id").cast(articles["article_id"].dtype))
+    return kept.drop("source", "key").with_columns(pl.col("article_id").cast(articles["article_id"].dtype))
 
 
 def find_entities(articles: pl.DataFrame) -> pl.DataFrame:

@@ -42,7 +42,12 @@ def clean_line(text: pl.Expr) -> pl.Expr:
 
 def fold_for_matching(text: pl.Expr) -> pl.Expr:
     """The form two spellings of one name share: no marks, no hamza carriers, ى→ي, ة→ه."""
-    return text.str.replace_all(_MARKS, "").str.replace_many(_MATCH_FOLD)
+    return fold_letters(text.str.replace_all(_MARKS, ""))
+
+
+def fold_letters(text: pl.Expr) -> pl.Expr:
+    """fold_for_matching for text whose marks are already gone: the letters alone."""
+    return text.str.replace_many(_MATCH_FOLD)
 
 
 def fold_string(text: str) -> str:
