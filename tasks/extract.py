@@ -116,15 +116,35 @@ def _trusted_stat(path: Path) -> tuple[int | None, int | None]:
 
 def survey(files: Sequence[Path]) -> pl.DataFrame:
     """What the disk says of each file now (SURVEY): size and modification time, null where it cannot say."""
-    rows: list[tuple[str, int | None, int | None]] = []
+    rows: list[tuple[str, int | None, int | None, int | None]] = []
     for path in files:
         try:
             status = path.stat()
         except OSError:
-            rows.append((str(path), None, None))  # read_sources will reject it with the reason
+            rows.append((str(path), None, None, None))  # read_sources will reject it with the reason
             continue
-        rows.append((str(path), status.st_size, status.st_mtime_ns))
+        rows.append((str(path), status.st_size, status.st_mtime_ns, _unpacked_size(path, status.st_size)))
     return pl.DataFrame(rows, schema=SURVEY, orient="row")
+
+
+def _unpacked_size(path: Path, size: int) -> int:
+    """The bytes a file holds once unpacked, as its archive's index says (zip: its members; gz: its trailer).
+
+    Batches are bounded by what they hold in memory: a day's zip of JSON unpacks to about four times its size.
+    """
+    suffix = path.suffix.lower()
+    try:
+        if suffix == ".zip":
+            with zipfile.ZipFile(path) as archive:
+                return max(size, sum(member.file_size for member in archive.infolist()))
+        if suffix == ".gz" and size >= 4:
+            with path.open("rb") as handle:
+                handle.seek(-4, os.SEEK_END)
+                # ISIZE: the unpacked size modulo 2**32, enough to plan by.
+                return max(size, int.from_bytes(handle.read(4), "little"))
+    except (OSError, zipfile.BadZipFile, EOFError):
+        pass  # read_sources will say what is wrong with it
+    return size
 
 
 def unchanged_on_disk(surveyed: pl.DataFrame, manifest: pl.DataFrame) -> pl.DataFrame:
@@ -259,7 +279,7 @@ def plan_batches(surveyed: pl.DataFrame, max_bytes: int) -> list[list[Path]]:
     batches: list[list[Path]] = []
     current: list[Path] = []
     size = 0
-    for name, known_size in surveyed.select("file", pl.col("file_size").fill_null(0)).iter_rows():
+    for name, known_size in surveyed.select("file", pl.col("unpacked_size").fill_null(0)).iter_rows():
         path, file_size = Path(name), int(known_size)
         if current and size + file_size > max_bytes:
             batches.append(current)

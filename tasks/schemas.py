@@ -40,8 +40,9 @@ SOURCES = pl.Schema(
     }
 )
 
-# What the disk says of each input file before it is read: size and modification time, null when unknown.
-SURVEY = pl.Schema({"file": TEXT, "file_size": pl.Int64(), "file_mtime_ns": pl.Int64()})
+# What the disk says of each input file before it is read: size and modification time, null when unknown,
+# and the bytes it unpacks to (an archive's members; the file's size otherwise), which batches are planned by.
+SURVEY = pl.Schema({"file": TEXT, "file_size": pl.Int64(), "file_mtime_ns": pl.Int64(), "unpacked_size": pl.Int64()})
 
 # transform → validate → load: one row per article, in the order of CONTRACT.md.
 ARTICLES = pl.Schema(

@@ -86,6 +86,16 @@ def test_batches_are_bounded_by_bytes(tmp_path: Path) -> None:
     assert plan_batches(survey(files), 100) == [files[0:2], files[2:3], files[3:4], files[4:5]]
 
 
+def test_archives_are_planned_by_the_bytes_they_unpack_to(tmp_path: Path) -> None:
+    page = write(tmp_path / "a.txt", b"x" * 60)
+    archive = write(tmp_path / "b.zip", zipped({"day.json": b"[]" + b" " * 1000}))
+    packed = write(tmp_path / "c.txt.gz", gzip.compress(b"y" * 500))
+    surveyed = survey([page, archive, packed])
+    assert surveyed["unpacked_size"].to_list() == [60, 1002, 500]
+    assert archive.stat().st_size < 1000 and packed.stat().st_size < 100
+    assert plan_batches(surveyed, 1000) == [[page], [archive], [packed]]
+
+
 def aged(path: Path, seconds: int = 3600) -> Path:
     """The file, its modification time set back (a file written just now is not trusted by its time alone)."""
     past = time.time_ns() - seconds * 1_000_000_000
