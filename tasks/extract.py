@@ -168,12 +168,11 @@ def still_to_read(surveyed: pl.DataFrame, unchanged: pl.DataFrame) -> pl.DataFra
     return surveyed.join(unchanged.select(file=_file_of("source_path")).unique(), on="file", how="anti")
 
 
-def hashes_by_file(manifest: pl.DataFrame) -> dict[str, dict[str, str]]:
-    """The manifest's sha256 of each source, grouped by the file on disk it came from."""
-    grouped: dict[str, dict[str, str]] = {}
-    for path, sha in manifest.select("source_path", "source_sha256").iter_rows():
-        grouped.setdefault(path.split(MEMBER_SEPARATOR)[0], {})[path] = sha
-    return grouped
+def hashes_of(manifest: pl.DataFrame, files: Sequence[Path]) -> dict[str, str]:
+    """The manifest's sha256 of each source that came from one of `files` (an archive: each of its members)."""
+    names = pl.Series([str(path) for path in files], dtype=pl.String)
+    wanted = manifest.filter(_file_of("source_path").is_in(names.implode()))
+    return dict(wanted.select("source_path", "source_sha256").iter_rows())
 
 
 def _file_of(source_path: str) -> pl.Expr:
