@@ -123,7 +123,7 @@ def profile_transform(folder: Path, files: int = 5_000) -> list[str]:
     loaded, _ = timed("entities: gazetteer + rules", add_entities, unique.unique)
     timed("validate: the suite", validate, loaded, "articles", datetime.date.today())
     total = sum(seconds for _, seconds in timings)
-    size = sum(p.stat().st_size for p in paths) / 1e6
+    size = sum(Path(p).stat().st_size for p in paths) / 1e6
     rows = [
         f"In this process on the first {len(paths)} dumps ({size:.0f} MB, {loaded.height} articles), after a "
         f"warm-up on 50 of them that paid the one-time costs (imports, automata, GX's context: {once:.1f} s):",

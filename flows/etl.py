@@ -72,7 +72,7 @@ class BatchArticles:
     retry_delay_seconds=IO_BACKOFF,
     retry_jitter_factor=IO_JITTER,
 )
-def extract_batch(files: list[Path], current: dict[str, str]) -> Timed[pl.DataFrame]:
+def extract_batch(files: list[str], current: dict[str, str]) -> Timed[pl.DataFrame]:
     """Read, hash and decode a batch of files (skipping those already loaded unchanged)."""
     return timed(read_sources, files, current)
 
@@ -125,7 +125,7 @@ def load_batch(
     batch: int,
     tables: Parcel[dict[str, pl.DataFrame]],
     verdict: Parcel[Verdict],
-    inputs: list[Path],
+    inputs: list[str],
     hashes: dict[str, str | None],
     counts: Counts,
 ) -> Timed[None]:
@@ -159,7 +159,7 @@ class _Progress:
 
 
 # A batch on its way: its number, files, and the futures of its extract and transform.
-_Submitted = tuple[int, list[Path], PrefectFuture[Timed[pl.DataFrame]], PrefectFuture[Timed[BatchArticles]]]
+_Submitted = tuple[int, list[str], PrefectFuture[Timed[pl.DataFrame]], PrefectFuture[Timed[BatchArticles]]]
 
 
 def _run_locked(store: Warehouse, paths: list[str], run_id: str, started: datetime, batch_bytes: int) -> dict[str, Any]:
@@ -226,7 +226,7 @@ def _run_locked(store: Warehouse, paths: list[str], run_id: str, started: dateti
     return summary
 
 
-def _resume(store: Warehouse, run_id: str, batches: list[list[Path]], progress: _Progress) -> int:
+def _resume(store: Warehouse, run_id: str, batches: list[list[str]], progress: _Progress) -> int:
     """Adopt the leading batches that the latest unfinished run loaded from the same files; the next batch's number."""
     logger = get_run_logger()
     finished = store.resumable_batches()
@@ -273,7 +273,7 @@ def _finish_batch(
     run_id: str,
     started: datetime,
     number: int,
-    batch: list[Path],
+    batch: list[str],
     sources: Timed[pl.DataFrame],
     articles: Timed[BatchArticles],
     progress: _Progress,

@@ -36,15 +36,15 @@ class BatchRecord:
         return datetime.fromisoformat(self.recorded_at)
 
 
-def file_sha256(path: Path) -> str | None:
+def file_sha256(path: str | Path) -> str | None:
     """The sha256 of a file's bytes; None when it cannot be read (such a batch is never resumed)."""
     try:
-        with path.open("rb") as handle:
+        with Path(path).open("rb") as handle:
             return hashlib.file_digest(handle, "sha256").hexdigest()
     except OSError:
         return None
 
 
-def fingerprint(files: list[Path], known: dict[str, str | None]) -> list[tuple[str, str | None]]:
+def fingerprint(files: list[str], known: dict[str, str | None]) -> list[tuple[str, str | None]]:
     """(path, sha256) of each input file: the hash extract computed when it has one, else read again (archives)."""
     return [(str(path), known.get(str(path)) or file_sha256(path)) for path in files]

@@ -179,7 +179,7 @@ class Warehouse:
             leading.append(by_number[len(leading)])
         return leading
 
-    def same_inputs(self, record: BatchRecord, files: list[Path]) -> bool:
+    def same_inputs(self, record: BatchRecord, files: list[str]) -> bool:
         """Whether `files` are exactly the record's files (same paths, in order) with the same content."""
         if [str(path) for path in files] != [path for path, _ in record.files]:
             return False

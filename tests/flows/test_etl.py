@@ -86,7 +86,7 @@ def test_a_rerun_skips_files_by_size_and_time_without_reading_them(
     first = etl(paths=[str(inputs)], warehouse=str(warehouse))
     assert (first["files_seen"], first["files_new"]) == (3, 3)
     assert reconciles(first)
-    read: list[Path] = []
+    read: list[str | Path] = []
     original = tasks.extract._open
     monkeypatch.setattr(tasks.extract, "_open", lambda path: read.append(path) or original(path))
     caplog.clear()
@@ -101,7 +101,7 @@ def test_a_rerun_skips_files_by_size_and_time_without_reading_them(
     # Rewritten: read again, and its new article replaces the old.
     (inputs / "seed.txt").write_text(SEED.read_text(encoding="utf-8").replace("عين الأسد", "عين الاسد"), "utf-8")
     third = etl(paths=[str(inputs)], warehouse=str(warehouse))
-    assert [path.name for path in read] == ["seed.txt"]
+    assert [Path(path).name for path in read] == ["seed.txt"]
     assert (third["files_new"], third["files_unchanged"]) == (1, 2)
     assert sql(warehouse, "select count(*) from articles where source_path like '%seed.txt'") == [(2,)]
 

@@ -48,15 +48,15 @@ def test_a_rerun_resumes_after_the_batches_the_failed_run_loaded(
     monkeypatch.setattr(flows.etl, "validate", real_validate)
 
     real_read = flows.etl.read_sources
-    read: list[Path] = []
+    read: list[str] = []
 
-    def spy(files: list[Path], current: dict[str, str]) -> pl.DataFrame:
+    def spy(files: list[str], current: dict[str, str]) -> pl.DataFrame:
         read.extend(files)
         return real_read(files, current)
 
     monkeypatch.setattr(flows.etl, "read_sources", spy)
     rerun = etl(paths=[str(tmp_path / "in")], warehouse=str(warehouse), batch_bytes=1)
-    assert read == [second]  # the first batch was adopted, not extracted again
+    assert read == [str(second)]  # the first batch was adopted, not extracted again
     assert rerun["batches_resumed"] == 1
     # Committed: no batch can be resumed any more, and no record of one is kept.
     assert list((warehouse / "batches").glob("*.json")) == []
