@@ -200,9 +200,10 @@ def run() -> str:
     why.append(
         f"- Memory: batches of {BATCH_BYTES // 2**20} MB of input, two in flight; each is expanded several times "
         "over through the stages (lines, bodies, the folded copies matching needs, the Arrow copy GX validates). "
-        f"Before any data the process holds GX and Prefect (the unchanged rerun, which reads no page, peaked at "
-        f"{again.peak_mb:.0f} MB), and for the whole run what grows with the input: the ids of the articles loaded "
-        "(for deduplication), the survey of the input files and the batch plan. "
+        f"Before any data the process holds Prefect, Polars and DuckDB ({empty_run.peak_mb:.0f} MB in the empty "
+        f"run), then GX (~190 MB once imported); and for the whole run what grows with the input: the ids of the "
+        "articles loaded (for deduplication), the survey of the input files and the batch plan (the unchanged "
+        f"rerun, which reads no page, peaked at {again.peak_mb:.0f} MB). "
         f"The floor, holding the whole corpus in one frame, peaked at {floor.peak_mb:.0f} MB."
     )
     why.append(
