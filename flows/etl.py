@@ -21,6 +21,7 @@ from flows.runners import batches_in_flight, dask_address, task_runner
 from tasks.accounting import Counts, batch_counts
 from tasks.dedupe import drop_duplicates, known_ids, remember
 from tasks.extract import (
+    by_file,
     find_inputs,
     hashes_of,
     plan_batches,
@@ -171,8 +172,9 @@ def _run_locked(store: Warehouse, paths: list[str], run_id: str, started: dateti
     warm_up = Thread(target=prepare_validation, name="akhbar-validation-warm-up", daemon=True)
     try:
         surveyed = survey(find_inputs(paths))
-        manifest = store.current_sources()
-        unchanged = unchanged_on_disk(surveyed, manifest)
+        # Where each source came from, worked out once: the rerun check and every batch's hashes use it.
+        recorded = by_file(store.current_sources())
+        unchanged = unchanged_on_disk(surveyed, recorded)
         to_read = still_to_read(surveyed, unchanged)
         batches = plan_batches(to_read, batch_bytes)
         logger.info(
@@ -195,7 +197,7 @@ def _run_locked(store: Warehouse, paths: list[str], run_id: str, started: dateti
         for number in range(first, len(batches)):
             batch = batches[number]
             # Only the batch's own files of the manifest travel with it (to a worker, maybe).
-            extracted = extract_batch.submit(batch, hashes_of(manifest, batch))
+            extracted = extract_batch.submit(batch, hashes_of(recorded, batch))
             # A future as an argument: the task runner hands the result over (on a Dask cluster, worker to
             # worker, without a trip through this process).
             transformed = transform_batch.submit(cast(Parcel[pl.DataFrame], extracted))

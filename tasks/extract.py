@@ -149,13 +149,18 @@ def _unpacked_size(path: Path, size: int) -> int:
     return size
 
 
-def unchanged_on_disk(surveyed: pl.DataFrame, manifest: pl.DataFrame) -> pl.DataFrame:
+def by_file(manifest: pl.DataFrame) -> pl.DataFrame:
+    """The manifest with `file`: the file on disk each source came from (an archive member's archive)."""
+    return manifest.with_columns(file=_file_of("source_path"))
+
+
+def unchanged_on_disk(surveyed: pl.DataFrame, recorded: pl.DataFrame) -> pl.DataFrame:
     """SOURCES rows (status unchanged) of the files whose size and modification time are as recorded when read.
 
-    `manifest` holds the latest source_path, source_sha256, size, file_size and file_mtime_ns of each
-    source. A file counts only when every source recorded from it (each member of an archive) agrees.
+    `recorded` (by_file of the manifest) holds the latest source_path, source_sha256, size, file_size and
+    file_mtime_ns of each source. A file counts only when every source recorded from it (each member of an
+    archive) agrees.
     """
-    recorded = manifest.with_columns(file=_file_of("source_path"))
     matched = recorded.join(surveyed, on="file", how="inner", suffix="_now").with_columns(
         same=(
             (pl.col("file_size") == pl.col("file_size_now")) & (pl.col("file_mtime_ns") == pl.col("file_mtime_ns_now"))
@@ -170,10 +175,9 @@ def still_to_read(surveyed: pl.DataFrame, unchanged: pl.DataFrame) -> pl.DataFra
     return surveyed.join(unchanged.select(file=_file_of("source_path")).unique(), on="file", how="anti")
 
 
-def hashes_of(manifest: pl.DataFrame, files: Sequence[str]) -> dict[str, str]:
-    """The manifest's sha256 of each source that came from one of `files` (an archive: each of its members)."""
-    names = pl.Series(files, dtype=pl.String)
-    wanted = manifest.filter(_file_of("source_path").is_in(names.implode()))
+def hashes_of(recorded: pl.DataFrame, files: Sequence[str]) -> dict[str, str]:
+    """The sha256 recorded (by_file of the manifest) of each source from one of `files` (an archive: each member)."""
+    wanted = recorded.filter(pl.col("file").is_in(pl.Series(files, dtype=pl.String).implode()))
     return dict(wanted.select("source_path", "source_sha256").iter_rows())
 
 

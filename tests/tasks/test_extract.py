@@ -14,6 +14,7 @@ import pytest
 
 from tasks.extract import (
     InputNotFoundError,
+    by_file,
     find_inputs,
     plan_batches,
     read_sources,
@@ -105,7 +106,7 @@ def aged(path: Path, seconds: int = 3600) -> Path:
 
 
 def manifest_of(sources: pl.DataFrame) -> pl.DataFrame:
-    return sources.select("source_path", "source_sha256", "size", "file_size", "file_mtime_ns")
+    return by_file(sources.select("source_path", "source_sha256", "size", "file_size", "file_mtime_ns"))
 
 
 def test_a_file_with_the_size_and_time_it_was_read_with_is_unchanged_unread(tmp_path: Path) -> None:
