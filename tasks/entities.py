@@ -296,15 +296,22 @@ def _gazetteer_mentions(text: pl.DataFrame) -> pl.DataFrame:
         .drop_nulls("match")
         .join(table, left_on="match", right_on="pattern", how="inner", maintain_order="left")
         .select(
-            "article_id",
-            "key",
-            pl.col("start").cast(pl.Int64),
-            length=pl.col("match").str.len_bytes().cast(pl.Int64),
+            *_where(matched="match"),
             entity="entity",
             entity_type="entity_type",
             name_en="name_en",
         )
     )
+
+
+def _where(matched: str) -> list[pl.Expr]:
+    """Where a mention lies: its article (article_id, key), byte start, and the byte length of the text matched."""
+    return [
+        pl.col("article_id"),
+        pl.col("key"),
+        pl.col("start").cast(pl.Int64),
+        pl.col(matched).str.len_bytes().cast(pl.Int64).alias("length"),
+    ]
 
 
 def _matches(text: pl.DataFrame, column: str, read: Callable[[pl.DataFrame], pl.DataFrame]) -> pl.DataFrame:
@@ -531,10 +538,7 @@ def _rule_mentions(text: pl.DataFrame) -> pl.DataFrame:
         "folded_name",
     )
     return _found_in_own_article(text, forms).select(
-        "article_id",
-        "key",
-        pl.col("start").cast(pl.Int64),
-        length=pl.col("form").str.len_bytes().cast(pl.Int64),
+        *_where(matched="form"),
         entity="name",
         entity_type="entity_type",
     )
@@ -603,10 +607,7 @@ def _surname_mentions(text: pl.DataFrame, earlier: pl.DataFrame) -> pl.DataFrame
         # After the full name only: a surname before it may be someone else's.
         .filter(pl.col("start") > pl.col("first"))
         .select(
-            "article_id",
-            "key",
-            pl.col("start").cast(pl.Int64),
-            length=pl.col("form").str.len_bytes().cast(pl.Int64),
+            *_where(matched="form"),
             entity="entity",
             entity_type=pl.lit("PER"),
             name_en="name_en",
