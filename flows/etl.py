@@ -19,7 +19,7 @@ from prefect.tasks import exponential_backoff
 from flows.observe import Parcel, StageTotals, Timed, stage_line, timed
 from flows.runners import batches_in_flight, dask_address, task_runner
 from tasks.accounting import Counts, batch_counts
-from tasks.dedupe import drop_duplicates, known_ids, remember
+from tasks.dedupe import drop_duplicates, known_ids, lost_ids, remember, retired
 from tasks.extract import (
     by_file,
     find_inputs,
@@ -31,7 +31,7 @@ from tasks.extract import (
     unchanged_on_disk,
 )
 from tasks.schemas import QUARANTINE, empty
-from tasks.tables import batch_tables
+from tasks.tables import batch_tables, restored_tables
 from tasks.transform import add_entities, sources_to_articles
 from tasks.validate import Verdict, validate
 from tasks.validate import prepare as prepare_validation
@@ -106,6 +106,22 @@ def _new_articles(articles: BatchArticles, sources: pl.DataFrame, live: pl.DataF
     return BatchArticles(known.unique, pl.concat([articles.duplicates, known.duplicates]), articles.entities)
 
 
+@task(name="restore", cache_policy=NO_CACHE)
+def restore_batch(sources: Parcel[pl.DataFrame], copies: pl.DataFrame) -> Timed[BatchArticles]:
+    """The copies to load again (one per article), from their files read once more, with entities."""
+    return timed(_copies_of, sources.value, copies)
+
+
+def _copies_of(sources: pl.DataFrame, copies: pl.DataFrame) -> BatchArticles:
+    wanted = sources_to_articles(sources).join(
+        copies.select("article_id", "source_path", "position"), on=["article_id", "source_path", "position"], how="semi"
+    )
+    # Two copies of one article may both be wanted: one is loaded, the other stays the duplicate it was.
+    within = drop_duplicates(wanted, pl.Series("article_id", [], dtype=pl.String))
+    unique, entities = add_entities(within.unique)
+    return BatchArticles(unique, within.duplicates, entities)
+
+
 @task(name="validate", cache_policy=NO_CACHE)
 def validate_batch(articles: Parcel[BatchArticles], today: date) -> Timed[Verdict]:
     """Run the articles suite of expectations/ on the batch's new articles."""
@@ -157,6 +173,9 @@ class _Progress:
     stages: StageTotals = field(default_factory=StageTotals)
     quarantined: list[pl.DataFrame] = field(default_factory=list)
     resumed: int = 0
+    # Live (article_id, source_path) pairs of files read anew: their articles may not come back.
+    retired: list[pl.DataFrame] = field(default_factory=list)
+    restored: int = 0
 
 
 # A batch on its way: its number, files, and the futures of its extract and transform.
@@ -206,6 +225,7 @@ def _run_locked(store: Warehouse, paths: list[str], run_id: str, started: dateti
                 _finish(store, run_id, started, pending.popleft(), progress)
         while pending:
             _finish(store, run_id, started, pending.popleft(), progress)
+        _restore(store, run_id, started, len(batches), progress)
         problems = progress.counts.problems()
         if problems:
             raise AccountingError("counts do not add up: " + "; ".join(problems))
@@ -222,6 +242,7 @@ def _run_locked(store: Warehouse, paths: list[str], run_id: str, started: dateti
         "warehouse": str(store.root),
         **asdict(progress.counts),
         "batches_resumed": progress.resumed,
+        "articles_restored": progress.restored,
         **progress.stages.summary(),
     }
     _publish(summary, pl.concat(progress.quarantined) if progress.quarantined else empty(QUARANTINE))
@@ -240,6 +261,7 @@ def _resume(store: Warehouse, run_id: str, batches: list[list[str]], progress: _
         step = Counts(**record.counts)
         progress.counts += step
         progress.quarantined.append(tables["quarantine"])
+        progress.retired.append(retired(progress.live, tables["manifest"]))
         progress.live = remember(progress.live, tables["manifest"], tables["articles"])
         logger.info(
             "batch %d: resumed from run %s (%d files unchanged since): %d loaded, %d duplicate, %d quarantined",
@@ -299,7 +321,8 @@ def _finish_batch(
     verdict = validate_batch(deduplicated, started.date())
     unique = deduplicated.value.unique
     passed, failed = verdict.value.passed, verdict.value.failed
-    tables = Parcel(batch_tables(sources.value, passed, failed, deduplicated.value.entities, run_id))
+    set_aside = deduplicated.value.duplicates
+    tables = Parcel(batch_tables(sources.value, passed, failed, set_aside, deduplicated.value.entities, run_id))
     step = batch_counts(
         statuses=statuses,
         found=unique.height + deduplicated.value.duplicates.height,
@@ -310,6 +333,7 @@ def _finish_batch(
     hashes = dict(sources.value.select("source_path", "source_sha256").iter_rows())
     loaded = load_batch(store, run_id, number, tables, verdict, batch, hashes, step)
     progress.quarantined.append(tables.value["quarantine"])
+    progress.retired.append(retired(progress.live, sources.value))
     progress.live = remember(progress.live, sources.value, tables.value["articles"])
     progress.counts += step
     written = sum(frame.height for frame in tables.value.values())
@@ -337,6 +361,48 @@ def _finish_batch(
         step.articles_duplicate,
         step.articles_quarantined,
         time.perf_counter() - clock,
+    )
+
+
+def _restore(store: Warehouse, run_id: str, started: datetime, number: int, progress: _Progress) -> None:
+    """Load again, from a copy set aside as a duplicate, each article whose loaded copy went with its changed file."""
+    logger = get_run_logger()
+    if not progress.retired:
+        return
+    lost = lost_ids(pl.concat(progress.retired), progress.live)
+    progress.retired.clear()
+    if lost.is_empty():
+        return
+    copies = store.copies_of(lost, run_id)
+    if copies.is_empty():
+        logger.info("%d articles went with their changed files (no other file holds them)", lost.len())
+        return
+    files = by_file(copies).get_column("file").unique(maintain_order=True).to_list()
+    # Read as new (no recorded hashes): the files are unchanged, but their set-aside copies were never kept.
+    sources = extract_batch(files, {})
+    articles = restore_batch(Parcel(sources.value), copies)
+    verdict = validate_batch(articles, started.date())
+    passed, failed = verdict.value.passed, verdict.value.failed
+    tables = Parcel(restored_tables(sources.value, passed, failed, articles.value.entities, run_id))
+    step = Counts(
+        articles_found=articles.value.unique.height,
+        articles_loaded=passed.height,
+        articles_quarantined=failed.height,
+    )
+    hashes = dict(sources.value.select("source_path", "source_sha256").iter_rows())
+    load_batch(store, run_id, number, tables, verdict, files, hashes, step)
+    progress.quarantined.append(tables.value["quarantine"])
+    progress.live = pl.concat([progress.live, tables.value["articles"].select(progress.live.columns)])
+    progress.counts += step
+    progress.restored = step.articles_found
+    logger.info(
+        "%d articles went with their changed files; %d restored from copies set aside as duplicates in %d files "
+        "(%d loaded, %d quarantined)",
+        lost.len(),
+        step.articles_found,
+        len(files),
+        step.articles_loaded,
+        step.articles_quarantined,
     )
 
 

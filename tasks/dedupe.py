@@ -32,7 +32,9 @@ def drop_duplicates(articles: pl.DataFrame, known_ids: pl.Series) -> Deduplicate
 
 
 def _reloaded(sources: pl.DataFrame) -> pl.Series:
-    return sources.filter(pl.col("status") == "new").get_column("source_path")
+    """The sources whose content the batch records anew (as the manifest will): their old articles go."""
+    changed = (pl.col("status") != "unchanged") & pl.col("source_sha256").is_not_null()
+    return sources.filter(changed).get_column("source_path")
 
 
 def known_ids(live: pl.DataFrame, sources: pl.DataFrame) -> pl.Series:
@@ -44,3 +46,14 @@ def remember(live: pl.DataFrame, sources: pl.DataFrame, loaded: pl.DataFrame) ->
     """The live (article_id, source_path) pairs once a batch of `sources` has loaded `loaded`."""
     kept = live.filter(~pl.col("source_path").is_in(_reloaded(sources).implode()))
     return pl.concat([kept, loaded.select("article_id", "source_path")])
+
+
+def retired(live: pl.DataFrame, sources: pl.DataFrame) -> pl.DataFrame:
+    """The live (article_id, source_path) pairs that a batch of `sources` replaces: those of its files read anew."""
+    return live.filter(pl.col("source_path").is_in(_reloaded(sources).implode()))
+
+
+def lost_ids(retired: pl.DataFrame, live: pl.DataFrame) -> pl.Series:
+    """Ids whose loaded copy went with a file read anew and that nothing loaded again: to restore from a copy."""
+    ids = retired.get_column("article_id").unique(maintain_order=True)
+    return ids.filter(~ids.is_in(live.get_column("article_id").implode()))

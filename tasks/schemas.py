@@ -94,6 +94,20 @@ QUARANTINE = pl.Schema(
     }
 )
 
+# The copies of articles set aside because the same article was already loaded from another source (or
+# earlier in the batch): where each lies, so that it can take over if the loaded copy's file changes.
+DUPLICATES = pl.Schema(
+    {
+        "article_id": TEXT,
+        "outlet": TEXT,
+        "url": TEXT,
+        "source_path": TEXT,
+        "source_sha256": TEXT,
+        "position": pl.Int32(),
+        "run_id": TEXT,
+    }
+)
+
 # The sources a run has seen, so that the next run can skip what has not changed.
 MANIFEST = pl.Schema(
     {

@@ -1,12 +1,18 @@
-"""What one batch puts into each warehouse table: loaded articles, their entities, quarantine, manifest."""
+"""What one batch puts into each warehouse table: loaded articles, their entities, quarantine, manifest, duplicates."""
 
 import polars as pl
 
 from tasks.quarantine import failed_articles, rejected_files
+from tasks.schemas import DUPLICATES
 
 
 def batch_tables(
-    sources: pl.DataFrame, passed: pl.DataFrame, failed: pl.DataFrame, entities: pl.DataFrame, run_id: str
+    sources: pl.DataFrame,
+    passed: pl.DataFrame,
+    failed: pl.DataFrame,
+    duplicates: pl.DataFrame,
+    entities: pl.DataFrame,
+    run_id: str,
 ) -> dict[str, pl.DataFrame]:
     """The rows of each table for one batch, stamped with the run that loads them."""
     run = pl.lit(run_id).alias("run_id")
@@ -21,4 +27,18 @@ def batch_tables(
         "manifest": sources.filter(
             (pl.col("status") != "unchanged") & pl.col("source_sha256").is_not_null()
         ).with_columns(run),
+        "duplicates": duplicates.with_columns(run).select(DUPLICATES.names()),
     }
+
+
+def restored_tables(
+    sources: pl.DataFrame, passed: pl.DataFrame, failed: pl.DataFrame, entities: pl.DataFrame, run_id: str
+) -> dict[str, pl.DataFrame]:
+    """The rows of articles loaded again from copies set aside as duplicates (their files read once more).
+
+    Only articles, their entities and quarantine: the files did not change, so their manifest rows, the
+    copies recorded and any member rejected before stand as they are.
+    """
+    read = sources.filter(pl.col("status") == "new")
+    tables = batch_tables(read, passed, failed, passed.clear(), entities, run_id)
+    return {**tables, "manifest": tables["manifest"].clear(), "duplicates": tables["duplicates"].clear()}

@@ -12,7 +12,7 @@ from typing import Any
 import duckdb
 import polars as pl
 
-from tasks.schemas import ARTICLE_ENTITIES, ARTICLES, MANIFEST, QUARANTINE, RUNS, empty
+from tasks.schemas import ARTICLE_ENTITIES, ARTICLES, DUPLICATES, MANIFEST, QUARANTINE, RUNS, empty
 from warehouse.resume import BATCHES_DIR, BatchRecord, file_sha256
 
 DATABASE = "akhbar.duckdb"
@@ -24,6 +24,7 @@ TABLES: dict[str, pl.Schema] = {
     "article_entities": ARTICLE_ENTITIES,
     "quarantine": QUARANTINE,
     "manifest": MANIFEST,
+    "duplicates": DUPLICATES,
     "runs": RUNS,
 }
 # Every folder holds one empty file of its schema, so that the views have types before the first run.
@@ -123,6 +124,39 @@ class Warehouse:
         """(article_id, source_path) of every article loaded now."""
         with self.reader() as connection:
             return connection.sql("select article_id, source_path from articles").pl()
+
+    def copies_of(self, ids: pl.Series, run_id: str) -> pl.DataFrame:
+        """Copies (article_id, source_path, position) of these articles set aside as duplicates, in current content.
+
+        Committed copies and those run `run_id` has written so far; current means the content the source has
+        once the run commits (this run's manifest rows, else the committed ones).
+        """
+
+        def own(table: str, view: str, columns: str) -> str:
+            files = sorted(str(p) for p in (self.root / table).glob(f"{run_id}-*.parquet"))
+            if not files:
+                # No file yet: the view has the same columns, and gives the empty result its types.
+                return f"SELECT {columns} FROM {view} WHERE false"
+            listed = ", ".join("'" + f.replace("'", "''") + "'" for f in files)
+            return f"SELECT {columns} FROM read_parquet([{listed}], union_by_name = true)"
+
+        copy = "article_id, source_path, source_sha256, position"
+        query = f"""
+            WITH own_sources AS ({own("manifest", "source_files", "source_path, source_sha256")}),
+            now AS (
+                SELECT source_path, source_sha256 FROM source_files
+                WHERE source_path NOT IN (SELECT source_path FROM own_sources)
+                UNION ALL SELECT * FROM own_sources
+            ),
+            copies AS (SELECT {copy} FROM duplicates UNION ALL {own("duplicates", "duplicates", copy)})
+            SELECT c.article_id, c.source_path, c.position
+            FROM copies AS c JOIN now USING (source_path, source_sha256)
+            WHERE c.article_id IN (SELECT article_id FROM lost)
+            ORDER BY c.article_id, c.source_path, c.position
+        """
+        with self.reader() as connection:
+            connection.register("lost", pl.DataFrame({"article_id": ids.cast(pl.String)}).to_arrow())
+            return connection.sql(query).pl()
 
     def write_batch(self, run_id: str, batch: int, tables: dict[str, pl.DataFrame]) -> None:
         """Write one batch's rows of each table; they stay invisible until the run is committed."""

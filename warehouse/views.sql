@@ -31,3 +31,18 @@ CREATE OR REPLACE VIEW quarantine AS
 SELECT q.*
 FROM read_parquet('{root}/quarantine/*.parquet', union_by_name = true) AS q
 WHERE q.run_id IN (SELECT run_id FROM runs WHERE status = 'completed');
+
+-- Extension: the copies set aside because the same article was loaded from another source (or from
+-- earlier in the same batch), while their file's content is current; a copy loaded since is no longer one.
+CREATE OR REPLACE VIEW duplicates AS
+SELECT d.*
+FROM read_parquet('{root}/duplicates/*.parquet', union_by_name = true) AS d
+WHERE EXISTS (
+    SELECT 1 FROM source_files AS s
+    WHERE s.source_path = d.source_path AND s.source_sha256 = d.source_sha256
+)
+AND d.run_id IN (SELECT run_id FROM runs WHERE status = 'completed')
+AND NOT EXISTS (
+    SELECT 1 FROM articles AS a
+    WHERE a.article_id = d.article_id AND a.source_path = d.source_path AND a.position = d.position
+);

@@ -23,9 +23,9 @@ from tests.conftest import SAMPLES, SEED
 pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("prefect_api")]
 
 
-def sql(warehouse: Path, query: str) -> list[tuple[Any, ...]]:
+def sql(warehouse: Path, query: str, parameters: tuple[Any, ...] | None = None) -> list[tuple[Any, ...]]:
     with duckdb.connect(str(warehouse / "akhbar.duckdb"), read_only=True) as connection:
-        return connection.sql(query).fetchall()
+        return connection.execute(query, parameters).fetchall()
 
 
 def reconciles(summary: dict[str, Any]) -> bool:
@@ -174,6 +174,55 @@ def test_a_changed_file_replaces_its_articles(tmp_path: Path) -> None:
     assert (summary["files_new"], summary["articles_loaded"], summary["articles_duplicate"]) == (1, 2, 0)
     assert sql(warehouse, "select count(*), count(distinct article_id) from articles") == [(2, 2)]
     assert sql(warehouse, "select count(*) from articles where body like '%الطائرات المسيرة.'") == [(1,)]
+
+
+def _page_and_its_related_article_alone(inputs: Path) -> tuple[Path, Path]:
+    """The seed as page.txt, and its related article as the main article of related.txt (read second: a duplicate)."""
+    inputs.mkdir()
+    page, other = inputs / "page.txt", inputs / "related.txt"
+    shutil.copy(SEED, page)
+    other.write_text(SEED.read_text(encoding="utf-8").split("إقرأ أيضاً:\n", 1)[1], encoding="utf-8")
+    return page, other
+
+
+def _drop_related(page: Path) -> None:
+    """Rewrite the page without its related article (as a site that trimmed it would)."""
+    page.write_text(page.read_text(encoding="utf-8").split("إقرأ أيضاً:", 1)[0], encoding="utf-8")
+
+
+def test_an_article_whose_file_changes_comes_back_from_its_duplicate_in_another_file(tmp_path: Path) -> None:
+    page, other = _page_and_its_related_article_alone(tmp_path / "in")
+    warehouse = tmp_path / "w"
+    etl(paths=[str(tmp_path / "in")], warehouse=str(warehouse))
+    related = sql(warehouse, "select article_id from articles where position = 1")
+    assert sql(warehouse, "select article_id, source_path, position from duplicates") == [(*related[0], str(other), 0)]
+    _drop_related(page)
+    summary = etl(paths=[str(tmp_path / "in")], warehouse=str(warehouse))
+    assert reconciles(summary)
+    assert (summary["files_new"], summary["files_unchanged"]) == (1, 1)
+    assert (summary["articles_found"], summary["articles_loaded"], summary["articles_restored"]) == (2, 2, 1)
+    # The related article is still there, now from the file that still holds it; no copy is left aside.
+    assert sql(
+        warehouse, "select article_id, source_path, position from articles where article_id = ?", related[0]
+    ) == [(*related[0], str(other), 0)]
+    assert sql(warehouse, "select count(*) from article_entities where article_id = ?", related[0]) != [(0,)]
+    assert sql(warehouse, "select count(*) from duplicates") == [(0,)]
+    again = etl(paths=[str(tmp_path / "in")], warehouse=str(warehouse))
+    assert (again["files_unchanged"], again["articles_found"], again["articles_restored"]) == (2, 0, 0)
+    assert sql(warehouse, "select count(*) from articles") == [(2,)]
+
+
+def test_an_article_gone_from_every_file_that_held_it_is_not_restored(tmp_path: Path) -> None:
+    page, other = _page_and_its_related_article_alone(tmp_path / "in")
+    warehouse = tmp_path / "w"
+    etl(paths=[str(tmp_path / "in")], warehouse=str(warehouse))
+    related = sql(warehouse, "select article_id from articles where position = 1")
+    _drop_related(page)
+    shutil.copy(SAMPLES / "almasalah-2023-08-21.txt", other)
+    summary = etl(paths=[str(tmp_path / "in")], warehouse=str(warehouse))
+    assert reconciles(summary) and summary["articles_restored"] == 0
+    assert sql(warehouse, "select count(*) from articles where article_id = ?", related[0]) == [(0,)]
+    assert sql(warehouse, "select count(*) from duplicates") == [(0,)]
 
 
 def test_the_run_summary_and_quarantine_are_prefect_artifacts(tmp_path: Path) -> None:

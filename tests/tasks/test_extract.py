@@ -286,7 +286,7 @@ def test_an_unreadable_file_leaves_no_manifest_row_but_a_quarantine_row(tmp_path
     missing = tmp_path / "gone.txt"
     sources = read_sources([page, missing], {})
     failed = empty(ARTICLES).with_columns(pl.lit(None, dtype=pl.String).alias(c) for c in ("reason", "raw"))
-    tables = batch_tables(sources, empty(ARTICLES), failed, empty(ARTICLE_ENTITIES), "r")
+    tables = batch_tables(sources, empty(ARTICLES), failed, empty(ARTICLES), empty(ARTICLE_ENTITIES), "r")
     assert tables["manifest"].get_column("source_path").to_list() == [str(page)]  # the empty file is known
     assert sorted(tables["quarantine"].get_column("reason").to_list()) == [
         "empty file (0 bytes)",

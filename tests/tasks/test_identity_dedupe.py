@@ -8,7 +8,7 @@ import polars as pl
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tasks.dedupe import drop_duplicates, known_ids, remember
+from tasks.dedupe import drop_duplicates, known_ids, lost_ids, remember, retired
 from tasks.identity import identity_key, with_article_ids
 from tasks.normalize import fold_for_matching
 
@@ -74,7 +74,31 @@ def test_articles_already_loaded_are_duplicates() -> None:
 
 def test_a_reloaded_file_does_not_count_its_own_old_articles_as_known() -> None:
     live = pl.DataFrame({"article_id": ["x", "y"], "source_path": ["/a.txt", "/b.txt"]})
-    sources = pl.DataFrame({"source_path": ["/a.txt", "/b.txt"], "status": ["new", "unchanged"]})
+    sources = pl.DataFrame(
+        {"source_path": ["/a.txt", "/b.txt"], "status": ["new", "unchanged"], "source_sha256": ["h2", "h1"]}
+    )
     assert known_ids(live, sources).to_list() == ["y"]
     loaded = pl.DataFrame({"article_id": ["z"], "source_path": ["/a.txt"]})
     assert remember(live, sources, loaded).rows() == [("y", "/b.txt"), ("z", "/a.txt")]
+
+
+def test_a_file_rejected_with_new_content_retires_its_articles_and_an_unreadable_one_keeps_them() -> None:
+    live = pl.DataFrame({"article_id": ["x", "y"], "source_path": ["/a.txt", "/b.txt"]})
+    # /a.txt now holds something that is not news (new bytes, recorded); /b.txt could not be read (no hash).
+    sources = pl.DataFrame(
+        {"source_path": ["/a.txt", "/b.txt"], "status": ["rejected", "rejected"], "source_sha256": ["h2", None]}
+    )
+    assert known_ids(live, sources).to_list() == ["y"]
+    assert retired(live, sources).rows() == [("x", "/a.txt")]
+
+
+def test_lost_ids_are_those_retired_and_not_loaded_again() -> None:
+    live = pl.DataFrame({"article_id": ["x", "y", "z"], "source_path": ["/a.txt", "/a.txt", "/b.txt"]})
+    sources = pl.DataFrame({"source_path": ["/a.txt"], "status": ["new"], "source_sha256": ["h2"]})
+    gone = retired(live, sources)
+    # The new /a.txt still holds y, and a later batch met x nowhere: x is lost, y is not.
+    after = remember(live, sources, pl.DataFrame({"article_id": ["y"], "source_path": ["/a.txt"]}))
+    assert lost_ids(gone, after).to_list() == ["x"]
+    # Found again in another file later in the run: not lost.
+    later = pl.concat([after, pl.DataFrame({"article_id": ["x"], "source_path": ["/c.txt"]})])
+    assert lost_ids(gone, later).to_list() == []
