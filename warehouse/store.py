@@ -104,7 +104,7 @@ class Warehouse:
             return
         with duckdb.connect(str(self.database)) as connection:
             connection.execute(wanted)
-        marker.write_text(wanted, encoding="utf-8")
+        write_text_atomically(wanted, marker)
 
     @contextmanager
     def reader(self) -> Iterator[duckdb.DuckDBPyConnection]:
