@@ -189,7 +189,8 @@ def score(docs: list[Doc], predicted: list[list[Span]]) -> tuple[dict[str, Score
         gold = {(s.start, s.end, s.label) for s in doc.gold}
         ignored = {(s.start, s.end) for s in doc.neutral}
         guessed = {(s.start, s.end, s.label) for s in spans}
-        for span in guessed:
+        # Sorted: the commonest misses and false hits then list ties in one order, run after run.
+        for span in sorted(guessed):
             text = " ".join(doc.tokens[span[0] : span[1]])
             if span in gold:
                 scores[span[2]].tp += 1
@@ -198,7 +199,7 @@ def score(docs: list[Doc], predicted: list[list[Span]]) -> tuple[dict[str, Score
             else:
                 scores[span[2]].fp += 1
                 false_hits[f"{span[2]} {text}"] += 1
-        for span in gold - guessed:
+        for span in sorted(gold - guessed):
             scores[span[2]].fn += 1
             misses[f"{span[2]} {' '.join(doc.tokens[span[0] : span[1]])}"] += 1
     for kind in TYPES:
