@@ -132,7 +132,7 @@ def format_summary(summary: dict[str, Any]) -> str:
             f"unchanged {s['files_unchanged']:>7}   rejected {s['files_rejected']:>7}",
             f"  articles found {s['articles_found']:>7}   loaded {s['articles_loaded']:>7}   "
             f"duplicate {s['articles_duplicate']:>7}   quarantined {s['articles_quarantined']:>7}",
-            *([f"  restored {restored:>7}   articles gone from a changed file, loaded again from a copy"] * bool(restored)),
+            *([f"  restored {restored:>7}   (gone from a changed file, loaded again from a copy)"] * bool(restored)),
             f"  warehouse {s['warehouse']}",
             f'  query it: akhbar query "select * from articles limit 5" --warehouse {s["warehouse"]}',
         ]

@@ -35,7 +35,7 @@ from tasks.tables import batch_tables, restored_tables
 from tasks.transform import add_entities, sources_to_articles
 from tasks.validate import Verdict, validate
 from tasks.validate import prepare as prepare_validation
-from warehouse.resume import fingerprint
+from warehouse.resume import code_version, fingerprint
 from warehouse.store import Warehouse
 
 # Input bytes per batch: what bounds memory (a batch expands ~10× through the stages, and two are in flight).
@@ -255,6 +255,10 @@ def _resume(store: Warehouse, run_id: str, batches: list[list[str]], progress: _
     finished = store.resumable_batches()
     adopted = 0
     for batch, record in zip(batches, finished, strict=False):
+        if record.code != code_version():
+            # Rows made by other code (or reference data, or expectations) would mix with this code's.
+            logger.info("batch %d of run %s was loaded by other code: done again", record.batch, record.run_id)
+            break
         if not store.same_inputs(record, batch):
             break
         tables = store.adopt_batch(record, run_id)

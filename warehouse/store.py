@@ -13,7 +13,7 @@ import duckdb
 import polars as pl
 
 from tasks.schemas import ARTICLE_ENTITIES, ARTICLES, DUPLICATES, MANIFEST, QUARANTINE, RUNS, empty
-from warehouse.resume import BATCHES_DIR, BatchRecord, file_sha256
+from warehouse.resume import BATCHES_DIR, BatchRecord, code_version, file_sha256
 
 DATABASE = "akhbar.duckdb"
 VIEWS_SQL = Path(__file__).with_name("views.sql")
@@ -187,7 +187,7 @@ class Warehouse:
         self, run_id: str, batch: int, files: list[tuple[str, str | None]], counts: dict[str, int]
     ) -> None:
         """Remember a loaded batch: its input files and counts (written last, once its files are all there)."""
-        record = BatchRecord(run_id, batch, datetime.now(UTC).isoformat(), files, counts)
+        record = BatchRecord(run_id, batch, datetime.now(UTC).isoformat(), files, counts, code_version())
         write_text_atomically(record.to_json(), self.root / BATCHES_DIR / f"{run_id}-{batch:05d}.json")
 
     def resumable_batches(self) -> list[BatchRecord]:

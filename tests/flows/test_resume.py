@@ -28,11 +28,8 @@ def two_batches(folder: Path) -> list[Path]:
     return [first.resolve(), (folder / "b.txt").resolve()]
 
 
-def test_a_rerun_resumes_after_the_batches_the_failed_run_loaded(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    _, second = two_batches(tmp_path / "in")
-    warehouse = tmp_path / "w"
+def fail_in_the_second_batch(inputs: Path, warehouse: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run the flow one file per batch, failing in the second batch's validation (the first is loaded)."""
     real_validate = flows.etl.validate
     calls: list[str] = []
 
@@ -44,8 +41,16 @@ def test_a_rerun_resumes_after_the_batches_the_failed_run_loaded(
 
     monkeypatch.setattr(flows.etl, "validate", failing_on_the_second_batch)
     with pytest.raises(InjectedError):
-        etl(paths=[str(tmp_path / "in")], warehouse=str(warehouse), batch_bytes=1)  # one file per batch
+        etl(paths=[str(inputs)], warehouse=str(warehouse), batch_bytes=1)
     monkeypatch.setattr(flows.etl, "validate", real_validate)
+
+
+def test_a_rerun_resumes_after_the_batches_the_failed_run_loaded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _, second = two_batches(tmp_path / "in")
+    warehouse = tmp_path / "w"
+    fail_in_the_second_batch(tmp_path / "in", warehouse, monkeypatch)
 
     real_read = flows.etl.read_sources
     read: list[str] = []
@@ -78,20 +83,20 @@ def test_a_rerun_resumes_after_the_batches_the_failed_run_loaded(
 def test_a_changed_file_is_not_resumed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     first, _ = two_batches(tmp_path / "in")
     warehouse = tmp_path / "w"
-    real_validate = flows.etl.validate
-    calls: list[str] = []
-
-    def failing_on_the_second_batch(*args: Any, **kwargs: Any) -> Any:
-        calls.append("validate")
-        if len(calls) == 2:
-            raise InjectedError("the disk filled up")
-        return real_validate(*args, **kwargs)
-
-    monkeypatch.setattr(flows.etl, "validate", failing_on_the_second_batch)
-    with pytest.raises(InjectedError):
-        etl(paths=[str(tmp_path / "in")], warehouse=str(warehouse), batch_bytes=1)
-    monkeypatch.setattr(flows.etl, "validate", real_validate)
+    fail_in_the_second_batch(tmp_path / "in", warehouse, monkeypatch)
     first.write_text(first.read_text(encoding="utf-8").replace("والكاميرات الحرارية.", "والكاميرات."), encoding="utf-8")
+    rerun = etl(paths=[str(tmp_path / "in")], warehouse=str(warehouse), batch_bytes=1)
+    assert rerun["batches_resumed"] == 0
+    etl(paths=[str(tmp_path / "in")], warehouse=str(tmp_path / "clean"), batch_bytes=1)
+    assert snapshot(warehouse) == snapshot(tmp_path / "clean")
+
+
+def test_a_batch_loaded_by_other_code_is_not_resumed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    two_batches(tmp_path / "in")
+    warehouse = tmp_path / "w"
+    fail_in_the_second_batch(tmp_path / "in", warehouse, monkeypatch)
+    # As if the stages' code or reference data had changed between the failed run and the rerun.
+    monkeypatch.setattr(flows.etl, "code_version", lambda: "another version")
     rerun = etl(paths=[str(tmp_path / "in")], warehouse=str(warehouse), batch_bytes=1)
     assert rerun["batches_resumed"] == 0
     etl(paths=[str(tmp_path / "in")], warehouse=str(tmp_path / "clean"), batch_bytes=1)
