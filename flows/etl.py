@@ -113,9 +113,9 @@ def restore_batch(sources: Parcel[pl.DataFrame], copies: pl.DataFrame) -> Timed[
 
 
 def _copies_of(sources: pl.DataFrame, copies: pl.DataFrame) -> BatchArticles:
-    wanted = sources_to_articles(sources).join(
-        copies.select("article_id", "source_path", "position"), on=["article_id", "source_path", "position"], how="semi"
-    )
+    # The content too: a file that changed since the run looked at it is not what the copy was.
+    keys = ["article_id", "source_path", "source_sha256", "position"]
+    wanted = sources_to_articles(sources).join(copies.select(keys), on=keys, how="semi")
     # Two copies of one article may both be wanted: one is loaded, the other stays the duplicate it was.
     within = drop_duplicates(wanted, pl.Series("article_id", [], dtype=pl.String))
     unique, entities = add_entities(within.unique)

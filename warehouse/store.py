@@ -126,7 +126,7 @@ class Warehouse:
             return connection.sql("select article_id, source_path from articles").pl()
 
     def copies_of(self, ids: pl.Series, run_id: str) -> pl.DataFrame:
-        """Copies (article_id, source_path, position) of these articles set aside as duplicates, in current content.
+        """Copies (article_id, source_path, source_sha256, position) of these articles set aside, in current content.
 
         Committed copies and those run `run_id` has written so far; current means the content the source has
         once the run commits (this run's manifest rows, else the committed ones).
@@ -149,7 +149,7 @@ class Warehouse:
                 UNION ALL SELECT * FROM own_sources
             ),
             copies AS (SELECT {copy} FROM duplicates UNION ALL {own("duplicates", "duplicates", copy)})
-            SELECT c.article_id, c.source_path, c.position
+            SELECT c.article_id, c.source_path, c.source_sha256, c.position
             FROM copies AS c JOIN now USING (source_path, source_sha256)
             WHERE c.article_id IN (SELECT article_id FROM lost)
             ORDER BY c.article_id, c.source_path, c.position
