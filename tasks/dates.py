@@ -9,6 +9,7 @@ starts built once from hijridate.
 
 import json
 import re
+from collections.abc import Iterable
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -37,6 +38,8 @@ _MARK = r"\s*(?:هـ|ھـ|ه|ھ|هجري[ةه]?|للهجر[ةه])"
 _YEAR_WORD = r"(?:(?:من\s+)?(?:عام|سنة|سنه)\s+)?"
 # Private-use characters stand for month spellings: Gregorian from U+E000, Hijri from U+E800.
 _GREGORIAN_BASE, _HIJRI_BASE = 0xE000, 0xE800
+# Each month's spellings take a block of this many characters (the most any month has is 22).
+_MONTH_BLOCK = 32
 
 
 def _time_zone(named: bool) -> str:
@@ -70,7 +73,6 @@ _LABELS = (
 )
 
 # The fields the winning form passes on.
-_WINNER = ("date", "form", "text", "rest")
 GREGORIAN_FORMS = ("day_month_year", "month_day_year", "iso", "numeric_dmy", "numeric_ymd")
 HIJRI_FORMS = ("hijri_day_month_year", "hijri_numeric", "hijri_numeric_dmy")
 # The forms, in the order they are tried: the first that reads wins, so a Gregorian date given beside a
@@ -113,12 +115,27 @@ def month_numbers() -> dict[str, int]:
 
 @cache
 def _tokens() -> dict[str, str]:
-    """Each month spelling to the private-use character that stands for it, longest spelling first."""
+    """Each month spelling to the private-use character that stands for it, longest spelling first.
+
+    A month's spellings take consecutive characters in a block of their own, so that a regex can name a
+    month (or the months of one length) by a range of characters.
+    """
     tokens: dict[str, str] = {}
     for calendar, base in (("gregorian", _GREGORIAN_BASE), ("hijri", _HIJRI_BASE)):
-        for i, spelling in enumerate(sorted(_month_table(calendar))):
-            tokens[spelling] = chr(base + i)
+        table = _month_table(calendar)
+        for month in range(1, 13):
+            spellings = sorted(spelling for spelling, number in table.items() if number == month)
+            assert len(spellings) <= _MONTH_BLOCK, f"{calendar} month {month} has more spellings than its block"
+            for i, spelling in enumerate(spellings):
+                tokens[spelling] = chr(base + (month - 1) * _MONTH_BLOCK + i)
     return dict(sorted(tokens.items(), key=lambda kv: (-len(kv[0]), kv[0])))
+
+
+def _month_class(calendar: str, months: Iterable[int]) -> str:
+    """A class of the private-use characters of the given months of a calendar."""
+    base = _GREGORIAN_BASE if calendar == "gregorian" else _HIJRI_BASE
+    first = [base + (month - 1) * _MONTH_BLOCK for month in sorted(months)]
+    return "[" + "".join(f"\\x{{{f:X}}}-\\x{{{f + _MONTH_BLOCK - 1:X}}}" for f in first) + "]"
 
 
 @cache
@@ -228,11 +245,6 @@ def hijri_month_starts() -> tuple[dict[int, int], dict[int, int]]:
     return starts, lengths
 
 
-def _to_int(text: pl.Expr) -> pl.Expr:
-    """A run of digits in any of the three systems, as an integer."""
-    return ascii_digits(text).cast(pl.Int32, strict=False)
-
-
 def _days_from_civil(year: pl.Expr, month: pl.Expr, day: pl.Expr) -> pl.Expr:
     """Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil)."""
     y = year - (month <= 2).cast(pl.Int32)
@@ -243,58 +255,161 @@ def _days_from_civil(year: pl.Expr, month: pl.Expr, day: pl.Expr) -> pl.Expr:
     return era * 146097 + doe - 719468
 
 
-def _ymd(year: pl.Expr, month: pl.Expr, day: pl.Expr) -> pl.Expr:
-    """A date from its parts, null where the day does not exist in that month (never rolled over)."""
-    leap = ((year % 4 == 0) & (year % 100 != 0)) | (year % 400 == 0)
-    length = pl.when(month == 2).then(28 + leap.cast(pl.Int32)).when(month.is_in([4, 6, 9, 11])).then(30).otherwise(31)
-    valid = year.is_between(1800, 2200) & month.is_between(1, 12) & day.is_between(1, length)
-    return pl.when(valid).then(_days_from_civil(year, month, day).cast(pl.Date))
+# Reading a form takes three regexes, so that the two run on every row need only Rust's DFA (capture groups
+# made it fall back to slower engines, half of read_date's time):
+# 1. the form's pattern (above) with its groups made non-capturing decides where the form matches and what
+#    its match is, exactly as before;
+# 2. a validity regex over that match decides whether the form reads: the year, month and day in range and
+#    the day in its month (Umm al-Qura's for Hijri), a paired month the same, no Hijri mark after a Gregorian
+#    date; it spells out the valid numbers, so that no number is parsed for a form that does not win;
+# 3. for the winning match only, a split regex takes its numbers and parts (below).
+# Forms are tried in FORMS order, each over the rows no earlier form read.
+_DIGIT_SYSTEMS = ("0123456789", "٠١٢٣٤٥٦٧٨٩", "۰۱۲۳۴۵۶۷۸۹")
+_NON_DIGIT = "[^0-9٠-٩۰-۹]"
+# Neither a digit nor a month character: what lies between a date's day and its month name.
+_NEITHER_3 = r"[^0-9٠-٩۰-۹\x{E000}-\x{EFFF}]"
+# What may follow a Gregorian date's last field in its match: nothing, or no digit (the field took them all)
+# and no Hijri mark. A mark can only begin the match's tail where the form read it (and is refused): the time
+# and zone the tail holds otherwise never begin with ه, ھ or ل.
+_GREGORIAN_TAIL = r"(?:$|[^0-9٠-٩۰-۹\sهھل](?s:.*)$|\s+(?:$|[^\sهھل](?s:.*)$))"
+# Days in a month of each length (February 29 is spelt separately, with the leap years).
+_MONTH_LENGTHS = {31: (1, 3, 5, 7, 8, 10, 12), 30: (4, 6, 9, 11), 28: (2,)}
 
 
-def _hijri_ymd(year: pl.Expr, month: pl.Expr, day: pl.Expr) -> pl.Expr:
-    """The Gregorian date of a Hijri (Umm al-Qura) date, null past the month's length or out of range."""
-    starts, lengths = hijri_month_starts()
-    key = year * 100 + month
-    start = key.replace_strict(starts, default=None, return_dtype=pl.Int32)
-    length = key.replace_strict(lengths, default=None, return_dtype=pl.Int32)
-    return pl.when(day.is_between(1, length)).then((start + day - 1).cast(pl.Date))
+def _digit_class(values: str) -> str:
+    """A class of the given digit values (a string of ASCII digits) in any of the three systems."""
+    return "[" + "".join(system[int(v)] for system in _DIGIT_SYSTEMS for v in values) + "]"
 
 
-def _read_form(text: pl.Expr, masked: pl.Expr, form: str) -> pl.Expr:
-    """One form's reading of every (tokenized) row: a struct whose `date` is null where it does not read."""
-    source = masked if form.startswith("numeric") else text
-    groups = source.str.extract_groups(_token_patterns()[form])
-    named = form.endswith("day_month_year") or form == "month_day_year"
-    months = _token_months()
-    month = pl.field("month").replace_strict(months, default=None, return_dtype=pl.Int32)
-    # Each stage reads the fields of the one before, so that the regex runs once per row.
-    parsed = groups.struct.with_fields(
-        year=_to_int(pl.field("year")),
-        month=month if named else _to_int(pl.field("month")),
-        day=_to_int(pl.field("day")),
-    )
-    if form in HIJRI_FORMS:
-        read = _hijri_ymd(pl.field("year"), pl.field("month"), pl.field("day"))
-        return parsed.struct.with_fields(date=read).struct.with_fields(**_winner_fields(form))
-    read = _ymd(pl.field("year"), pl.field("month"), pl.field("day"))
-    if form == "day_month_year":
-        # A paired name (تموز/يوليو) must name the same month.
-        second = pl.field("month2").replace_strict(months, default=None, return_dtype=pl.Int32)
-        read = pl.when(second.is_null() | (second == pl.field("month"))).then(read)
-    # A Hijri year (هـ) is not a Gregorian reader's.
-    read = pl.when(pl.field("hijri").is_null()).then(read)
-    return parsed.struct.with_fields(date=read).struct.with_fields(**_winner_fields(form))
+def _numbers(strings: Iterable[str]) -> str:
+    """A regex for exactly these strings of ASCII digits, each digit written in any of the three systems."""
+    wanted = set(strings)
+    rests: dict[str, set[str]] = {}
+    for s in sorted(wanted - {""}):
+        rests.setdefault(s[0], set()).add(s[1:])
+    # First digits with the same continuations share one class (a trie with its leaves merged).
+    firsts: dict[frozenset[str], str] = {}
+    for first, rest in rests.items():
+        firsts[frozenset(rest)] = firsts.get(frozenset(rest), "") + first
+    branches = [_digit_class(digits) + _numbers(rest) for rest, digits in firsts.items()]
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return ("" if not branches else f"(?:{body})?") if "" in wanted else body
 
 
-def _winner_fields(form: str) -> dict[str, pl.Expr]:
-    """A form's form, span and time-and-zone text, null where its date is (so that forms coalesce)."""
-    found = pl.field("date").is_not_null()
-    rest = pl.field("rest").fill_null("") if form in GREGORIAN_FORMS else pl.lit("")
+def _field(low: int, high: int) -> str:
+    """A day or month field from low to high: one or two digits, a single digit also with a leading zero."""
+    return _numbers({str(n) for n in range(low, high + 1)} | {f"{n:02d}" for n in range(low, min(high, 9) + 1)})
+
+
+def _years(years: Iterable[int]) -> str:
+    """A four-digit year among these."""
+    return _numbers(f"{year:04d}" for year in years)
+
+
+def _months(months: Iterable[int]) -> str:
+    """A month field among these month numbers."""
+    return _numbers({str(m) for m in months} | {f"{m:02d}" for m in months if m < 10})
+
+
+def _gregorian_cases() -> list[tuple[str, int, str]]:
+    """Each valid Gregorian (days, month, years): a month's days in every year, then February 29."""
+    years = _years(range(1800, 2201))
+    leap = _years(y for y in range(1800, 2201) if (y % 4 == 0 and y % 100 != 0) or y % 400 == 0)
+    lengths = {m: length for length, months in _MONTH_LENGTHS.items() for m in months}
+    return [(_field(1, lengths[m]), m, years) for m in range(1, 13)] + [(_numbers({"29"}), 2, leap)]
+
+
+def _hijri_cases() -> list[tuple[str, int, str]]:
+    """Each valid Hijri (days, month, years) of the Umm al-Qura table: 1–28 always, then 29, 30, 31 by year."""
+    _, lengths = hijri_month_starts()
+    years = range(1343, 1501)
+    cases = [(_field(1, 28), m, _years(years)) for m in range(1, 13)]
+    for day in (29, 30, 31):
+        for m in range(1, 13):
+            longer = [y for y in years if lengths[y * 100 + m] >= day]
+            if longer:
+                cases.append((_numbers({str(day)}), m, _years(longer)))
+    return cases
+
+
+@cache
+def _validity_patterns() -> dict[str, str]:
+    """Each form's validity regex over its whole match (as written, month names as characters)."""
+    nd, neither, tail = _NON_DIGIT, _NEITHER_3, _GREGORIAN_TAIL
+    gregorian, hijri = _gregorian_cases(), _hijri_cases()
+
+    def dmy(cases: list[tuple[str, int, str]], sep: str) -> str:
+        return "|".join(f"{d}{sep}{_months([m])}{sep}{y}" for d, m, y in cases)
+
+    def ymd(cases: list[tuple[str, int, str]], sep: str) -> str:
+        return "|".join(f"{y}{sep}{_months([m])}{sep}{d}" for d, m, y in cases)
+
+    def named(cases: list[tuple[str, int, str]], calendar: str, order: str) -> str:
+        out = []
+        for d, m, y in cases:
+            name = _month_class(calendar, [m])
+            if order == "mdy":
+                out.append(f"{name}{neither}*{d}{nd}*{y}")
+            elif calendar == "gregorian":
+                # A paired name (تموز/يوليو) must name the same month.
+                out.append(f"{d}{neither}*{name}{neither}*(?:{name}{nd}*)?{y}")
+            else:
+                out.append(f"{d}{neither}*{name}{nd}*{y}")
+        return "|".join(out)
+
     return {
-        "form": pl.when(found).then(pl.lit(form)),
-        "text": pl.when(found).then(pl.field("text")),
-        "rest": pl.when(found).then(rest),
+        "day_month_year": rf"^{nd}?(?:{named(gregorian, 'gregorian', 'dmy')}){tail}",
+        # The character before the month may be anything not a letter, a month character among them.
+        "month_day_year": rf"^(?s:.)?(?:{named(gregorian, 'gregorian', 'mdy')}){tail}",
+        "iso": rf"^{nd}?(?:{ymd(gregorian, '-')}){tail}",
+        "numeric_dmy": rf"^{nd}?(?:{dmy(gregorian, nd + '+')}){tail}",
+        "numeric_ymd": rf"^{nd}?(?:{ymd(gregorian, nd + '+')}){tail}",
+        # A Hijri year is followed by its mark or by the character after the date (a digit, maybe); a
+        # numeric Hijri date's day by its mark.
+        "hijri_day_month_year": rf"^{nd}?(?:{named(hijri, 'hijri', 'dmy')})(?s:.*)$",
+        "hijri_numeric": rf"^{nd}?(?:{ymd(hijri, nd + '+')}){nd}(?s:.*)$",
+        "hijri_numeric_dmy": rf"^{nd}?(?:{dmy(hijri, nd + '+')})(?s:.*)$",
     }
+
+
+# The split of a winning match, its digits folded to ASCII. Knowing the match, it needs no context: its
+# fields `a`, `b`, `c` are the runs of digits or month characters where the form puts them (nothing else in
+# a match is one): day, month, year; or year, month, day; month_day_year's `b` is its month, `a` its day.
+# `pre` is the character the form reads before the date; `rest` is what follows the last field: a Gregorian
+# date's time and zone, or a Hijri date's mark and the character read after it. With one-character months
+# and ASCII digits the named and numeric splits are one-pass, so cheap (Arabic-Indic digits share their
+# first UTF-8 byte with Arabic letters, which made the engine backtrack through every class); the
+# numeric fields take whole runs, since a numeric date's last field is never followed by a digit.
+_TOKEN = r"[\x{E000}-\x{EFFF}]"
+_NEITHER = r"[^0-9\x{E000}-\x{EFFF}]"
+_SPLITS = {
+    "named": (
+        rf"^(?P<pre>[^0-9])?(?P<a>[0-9]{{1,2}}){_NEITHER}*(?P<b>{_TOKEN}){_NEITHER}*(?:{_TOKEN}[^0-9]*)?"
+        rf"(?P<c>[0-9]{{4}})(?P<rest>(?s:.*))$"
+    ),
+    "numeric": r"^(?P<pre>[^0-9])?(?P<a>[0-9]+)[^0-9]+(?P<b>[0-9]+)[^0-9]+(?P<c>[0-9]+)(?P<rest>(?:[^0-9](?s:.*))?)$",
+    # The character before the month may be a digit or a month character, and the day may run into the year.
+    "month_day_year": (
+        rf"^(?P<pre>(?s:.))?(?P<b>{_TOKEN}){_NEITHER}*(?P<a>[0-9]{{1,2}})[^0-9]*(?P<c>[0-9]{{4}})"
+        rf"(?P<rest>(?s:.*))$"
+    ),
+}
+_SPLIT_FORMS = {
+    "named": ("day_month_year", "hijri_day_month_year"),
+    "numeric": ("iso", "numeric_dmy", "numeric_ymd", "hijri_numeric", "hijri_numeric_dmy"),
+    "month_day_year": ("month_day_year",),
+}
+# The forms whose `a` is the year and `c` the day.
+_YEAR_FIRST = ("iso", "numeric_ymd", "hijri_numeric")
+# A Hijri date's mark never ends with a character that may follow a date: such a last character was read
+# after the date.
+_END_CHAR = _END.removeprefix("(?:$|").removesuffix(")")
+
+
+@cache
+def _match_patterns() -> dict[str, str]:
+    """Each form's regex with its groups made non-capturing: the same matches, found by the DFA alone."""
+    return {form: re.sub(r"\(\?P<\w+>", "(?:", pattern) for form, pattern in _token_patterns().items()}
 
 
 def _tz(name: str) -> pl.Expr:
@@ -314,24 +429,43 @@ def _signed_minutes(prefix: str) -> pl.Expr:
     return sign * (hours * 60 + minutes)
 
 
-def _time_fields() -> dict[str, pl.Expr]:
-    """The time of day and the UTC offset from the time-and-zone groups, null where impossible."""
-    hour, minute, second = _tz_int("hour"), _tz_int("minute"), _tz_int("second").fill_null(0)
+def _time_stages() -> list[dict[str, pl.Expr]]:
+    """The time of day and the UTC offset from the time-and-zone groups, null where impossible.
+
+    In stages, each field computed once and read by the next stage: an expression used twice in one
+    stage would be evaluated twice.
+    """
     ampm = pl.coalesce(_tz("ampm").str.slice(0, 1).str.to_lowercase(), _tz("ampm1"))
-    pm, am = ampm.is_in(["p", "م"]), ampm.is_in(["a", "ص"])
-    valid = pl.when(ampm.is_null()).then(hour <= 23).otherwise(hour.is_between(1, 12)) & (minute <= 59)
-    hour24 = pl.when(pm & (hour < 12)).then(hour + 12).when(am & (hour == 12)).then(0).otherwise(hour)
-    nanos = ((hour24 * 60 + minute) * 60 + second).cast(pl.Int64) * 1_000_000_000
-    bare = pl.when(_tz("offset") == "Z").then(0).otherwise(_signed_minutes("offset"))
-    zone = pl.when(_tz("zone").is_not_null()).then(_signed_minutes("zone").fill_null(0))
-    offset = pl.coalesce(bare, zone)
     # ص/م was read with the character after it; that character is not part of the span.
     cut = _tz("after").str.len_chars() * (_tz("offset").is_null() & _tz("zone").is_null()).cast(pl.UInt32)
-    return {
-        "time": pl.when(valid & (second <= 59)).then(nanos).cast(pl.Time),
-        "utc_offset": pl.when(offset.abs() <= 14 * 60).then(offset).cast(pl.Int16),
-        "text": pl.field("text").str.slice(0, pl.field("text").str.len_chars() - cut.fill_null(0)),
+    parsed = {
+        "hour": _tz_int("hour"),
+        "minute": _tz_int("minute"),
+        "second": _tz_int("second").fill_null(0),
+        "ampm": ampm,
+        "bare": pl.when(_tz("offset") == "Z").then(0).otherwise(_signed_minutes("offset")),
+        "zone": pl.when(_tz("zone").is_not_null()).then(_signed_minutes("zone").fill_null(0)),
+        "cut": cut.fill_null(0),
     }
+    hour, minute, second = pl.field("hour"), pl.field("minute"), pl.field("second")
+    flags = {
+        "pm": pl.field("ampm").is_in(["p", "م"]),
+        "am": pl.field("ampm").is_in(["a", "ص"]),
+        "offset": pl.coalesce(pl.field("bare"), pl.field("zone")),
+        "valid": pl.when(pl.field("ampm").is_null()).then(hour <= 23).otherwise(hour.is_between(1, 12))
+        & (minute <= 59)
+        & (second <= 59),
+    }
+    pm, am = pl.field("pm"), pl.field("am")
+    hour24 = pl.when(pm & (hour < 12)).then(hour + 12).when(am & (hour == 12)).then(0).otherwise(hour)
+    nanos = ((hour24 * 60 + minute) * 60 + second).cast(pl.Int64) * 1_000_000_000
+    offset = pl.field("offset")
+    final = {
+        "time": pl.when(pl.field("valid")).then(nanos).cast(pl.Time),
+        "utc_offset": pl.when(offset.abs() <= 14 * 60).then(offset).cast(pl.Int16),
+        "text": pl.field("text").str.slice(0, pl.field("text").str.len_chars() - pl.field("cut")),
+    }
+    return [parsed, flags, final]
 
 
 def read_date(text: pl.Expr) -> pl.Expr:
@@ -341,23 +475,93 @@ def read_date(text: pl.Expr) -> pl.Expr:
     """
     # One struct carried through every stage, so that each expression is evaluated once per row: a
     # tokenized column referred to by eight forms would otherwise be tokenized eight times.
-    tokenized = pl.struct(tokenized=_tokenize(text)).struct.with_fields(
-        masked=pl.field("tokenized").str.replace_all(_hijri_numeric_mask(), " ")
+    state = pl.struct(tokenized=_tokenize(text)).struct.with_fields(
+        # Every numeric form needs a separator, and a numeric Hijri date a mark (each spelling has ه or ھ).
+        separator=pl.field("tokenized").str.contains(r"[/.\-]"),
+        hijri_mark=pl.field("tokenized").str.contains("[هھ]"),
     )
-    forms = tokenized.struct.with_fields(
-        **{form: _read_form(pl.field("tokenized"), pl.field("masked"), form) for form in FORMS}
+    for i, form in enumerate(FORMS):
+        # A form searches only the rows no earlier form has read, where it can match; the rest are null.
+        unread = pl.field("winner").is_null() if i else pl.lit(True)
+        if form in ("iso", "numeric_dmy", "numeric_ymd"):
+            unread = unread & pl.field("separator")
+        if form in ("hijri_numeric", "hijri_numeric_dmy"):
+            unread = unread & pl.field("separator") & pl.field("hijri_mark")
+        if form == "numeric_dmy":
+            # Numeric Hijri dates are blanked before the numeric Gregorian forms are read. replace_all reads
+            # the values under nulls too: the rows that cannot hold one are blanked first.
+            state = state.struct.with_fields(may_hold=unread & pl.field("hijri_mark"))
+            may_hold, tokenized = pl.field("may_hold"), pl.field("tokenized")
+            masked = pl.when(may_hold).then(tokenized).otherwise(pl.lit("")).str.replace_all(_hijri_numeric_mask(), " ")
+            state = state.struct.with_fields(masked=pl.when(may_hold).then(masked).otherwise(tokenized))
+        source = pl.field("masked" if form in ("numeric_dmy", "numeric_ymd") else "tokenized")
+        match = pl.when(unread).then(source).str.extract(_match_patterns()[form], 0)
+        state = state.struct.with_fields(**{f"match{i}": match})
+        state = state.struct.with_fields(**{f"read{i}": pl.field(f"match{i}").str.contains(_validity_patterns()[form])})
+        won = pl.when(pl.field(f"read{i}")).then(pl.lit(i, pl.UInt8))
+        state = state.struct.with_fields(winner=pl.coalesce(pl.field("winner"), won) if i else won)
+    # At most one form reads a row: its match, as written and with its digits folded for the split.
+    matches = [pl.when(pl.field(f"read{i}")).then(pl.field(f"match{i}")) for i in range(len(FORMS))]
+    state = state.struct.with_fields(
+        match=pl.when(pl.field("winner").is_not_null()).then(pl.concat_str(matches, ignore_nulls=True))
     )
-    # Each form's fields are null where its date is, so coalescing in FORMS order takes every field from the
-    # first form that read (a form that read no time gives "" as `rest`, never a later form's time).
-    winner = pl.struct(
-        [pl.coalesce([pl.field(form).struct.field(name) for form in FORMS]).alias(name) for name in _WINNER]
+    state = state.struct.with_fields(folded=ascii_digits(pl.field("match")))
+    # Each split runs over the rows its forms won (extract_groups skips null rows).
+    state = state.struct.with_fields(
+        **{
+            f"split_{split}": pl.when(pl.field("winner").is_in([FORMS.index(form) for form in forms]))
+            .then(pl.field("folded"))
+            .str.extract_groups(_SPLITS[split])
+            for split, forms in _SPLIT_FORMS.items()
+        }
     )
-    winner = forms.struct.with_fields(winner=winner).struct.field("winner")
-    # The time is parsed, and the span written back, once per row: for the form that won only.
-    # Its digits are folded first (the span keeps them as written), and "" (no time) is skipped.
-    rest = ascii_digits(pl.when(pl.field("rest") != "").then(pl.field("rest")))
-    time_zone = rest.str.extract_groups("^" + _time_zone(named=True))
-    with_time = winner.struct.with_fields(tz=time_zone).struct.with_fields(**_time_fields())
+
+    def parts(name: str) -> list[pl.Expr]:
+        return [pl.field(f"split_{split}").struct.field(name) for split in _SPLITS]
+
+    def number(name: str) -> pl.Expr:
+        return pl.coalesce([p.cast(pl.Int32, strict=False) for p in parts(name)])
+
+    hijri = pl.field("winner") >= len(GREGORIAN_FORMS)
+    state = state.struct.with_fields(
+        a=number("a"),
+        c=number("c"),
+        name=pl.coalesce(pl.field("split_named").struct.field("b"), pl.field("split_month_day_year").struct.field("b")),
+        number=pl.field("split_numeric").struct.field("b").cast(pl.Int32, strict=False),
+        pre=pl.coalesce([p.str.len_chars() for p in parts("pre")]).fill_null(0),
+        rest=pl.coalesce(parts("rest")),
+        year_first=pl.field("winner").is_in([FORMS.index(form) for form in _YEAR_FIRST]),
+        length=pl.field("match").str.len_chars(),
+    )
+    year_first = pl.field("year_first")
+    # A month name's character is in its month's block: the month is read off its UTF-8 bytes (EE, then
+    # 6 bits each), cheaper than looking each character up.
+    name = pl.field("name").cast(pl.Binary)
+    second, third = name.bin.get(1, null_on_oob=True).cast(pl.Int32), name.bin.get(2, null_on_oob=True).cast(pl.Int32)
+    in_block = (second % 64) * 64 + third % 64
+    state = state.struct.with_fields(
+        month=pl.coalesce(pl.field("number"), in_block % (_HIJRI_BASE - _GREGORIAN_BASE) // _MONTH_BLOCK + 1),
+        year=pl.when(year_first).then(pl.field("a")).otherwise(pl.field("c")),
+        day=pl.when(year_first).then(pl.field("c")).otherwise(pl.field("a")),
+        end=pl.when(hijri & pl.field("rest").str.contains(f"{_END_CHAR}$")).then(1).otherwise(0),
+    )
+    year, month, day = pl.field("year"), pl.field("month"), pl.field("day")
+    starts, _ = hijri_month_starts()
+    hijri_date = (year * 100 + month).replace_strict(starts, default=None, return_dtype=pl.Int32) + day - 1
+    read: dict[str, pl.Expr] = {
+        "date": pl.when(hijri).then(hijri_date).otherwise(_days_from_civil(year, month, day)).cast(pl.Date),
+        "form": pl.field("winner").replace_strict(dict(enumerate(FORMS)), default=None, return_dtype=pl.String),
+        # The span as written is the match without the character before the date (and after a Hijri one).
+        "text": pl.field("match").str.slice(pl.field("pre"), pl.field("length") - pl.field("pre") - pl.field("end")),
+        # A Gregorian date's time and zone, folded ("" where there is none, or a Hijri date won).
+        "rest": pl.when(hijri).then(pl.lit("")).otherwise(pl.field("rest")),
+    }
+    winner = state.struct.with_fields(winner=pl.struct([e.alias(k) for k, e in read.items()])).struct.field("winner")
+    # The time is parsed, and the span written back, once per row: for the form that won only ("" is no time).
+    time_zone = pl.when(pl.field("rest") != "").then(pl.field("rest")).str.extract_groups("^" + _time_zone(named=True))
+    with_time = winner.struct.with_fields(tz=time_zone)
+    for stage in _time_stages():
+        with_time = with_time.struct.with_fields(**stage)
     return with_time.struct.with_fields(text=_untokenize(pl.field("text"))).cast(DATE_STRUCT)
 
 
