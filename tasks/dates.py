@@ -258,7 +258,7 @@ def _days_from_civil(year: pl.Expr, month: pl.Expr, day: pl.Expr) -> pl.Expr:
 # Reading a form takes three regexes, so that the two run on every row need only Rust's DFA (capture groups
 # made it fall back to slower engines, half of read_date's time):
 # 1. the form's pattern (above) with its groups made non-capturing decides where the form matches and what
-#    its match is, exactly as before;
+#    its match is (the same matches as with its groups);
 # 2. a validity regex over that match decides whether the form reads: the year, month and day in range and
 #    the day in its month (Umm al-Qura's for Hijri), a paired month the same, no Hijri mark after a Gregorian
 #    date; it spells out the valid numbers, so that no number is parsed for a form that does not win;

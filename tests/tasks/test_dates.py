@@ -362,3 +362,33 @@ def test_days_past_a_hijri_months_length_are_refused(year: int, month: int) -> N
     rows = read([f"{length} {HIJRI[month - 1]} {year} هـ", f"{length + 1} {HIJRI[month - 1]} {year} هـ"])
     last = Hijri(year, month, length).to_gregorian()
     assert [r["date"] for r in rows] == [date(last.year, last.month, last.day), None]
+
+
+def written(value: int, digits: str, width: int = 1) -> str:
+    """A number written in a digit system, zero-padded to a width."""
+    return "".join(digits[int(c)] for c in str(value).zfill(width))
+
+
+def exists(year: int, month: int, day: int) -> date | None:
+    """The date, or None where the calendar has no such day."""
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def test_a_gregorian_date_reads_exactly_when_the_day_exists() -> None:
+    # Every day 0–32 of every month 0–13, in years about each leap rule and the ends of the range read
+    # (1800–2200), in each form with numbers and each digit system in turn: read where the day exists only.
+    years = (1799, 1800, 1900, 2000, 2023, 2024, 2100, 2200, 2201)
+    cases = [(y, m, d) for y in years for m in range(14) for d in range(33)]
+    systems = [DIGITS[name] for name in sorted(DIGITS)]
+    texts, expected = [], []
+    for i, (y, m, d) in enumerate(cases):
+        digits = systems[i % len(systems)]
+        yy, mm, dd, m2, d2 = (written(v, digits, w) for v, w in ((y, 1), (m, 1), (d, 1), (m, 2), (d, 2)))
+        forms = [f"{d2}/{m2}/{yy}", f"{yy}-{m2}-{d2}", f"{yy}/{mm}/{dd}"]
+        forms += [f"{dd} {EGYPTIAN[m - 1]} {yy}"] if 1 <= m <= 12 else []
+        texts += forms
+        expected += [exists(y, m, d) if 1800 <= y <= 2200 else None] * len(forms)
+    assert [row["date"] for row in read(texts)] == expected
