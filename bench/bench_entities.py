@@ -7,7 +7,7 @@ from pathlib import Path
 
 import polars as pl
 
-from tasks import entities
+from tasks import entities, gazetteer
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = 100_000
@@ -39,11 +39,11 @@ def run() -> str:
     texts = bodies(ARTICLES)
     articles = pl.DataFrame({"article_id": [f"a{i}" for i in range(ARTICLES)], "body": texts})
     mean_chars = sum(len(t) for t in texts) / len(texts)
-    entities.patterns.cache_clear()
-    entities._pattern_list.cache_clear()
+    gazetteer.patterns.cache_clear()
+    gazetteer.pattern_list.cache_clear()
     started = time.perf_counter()
-    table = entities.patterns()
-    entities._pattern_list()
+    table = gazetteer.patterns()
+    gazetteer.pattern_list()
     built = time.perf_counter() - started
     found = entities.find_entities(articles)
     lists = entities.entity_lists(articles, found)

@@ -3,7 +3,8 @@
 import polars as pl
 from polars.testing import assert_frame_equal
 
-from tasks.entities import FOUND, entity_lists, find_entities, patterns
+from tasks.entities import FOUND, entity_lists, find_entities
+from tasks.gazetteer import patterns
 
 
 def found(*bodies: str) -> pl.DataFrame:

@@ -1,0 +1,152 @@
+"""Gazetteer matching: every spelling of every listed name, with prefix clitics, found in whole text columns.
+
+The texts are plain (marks dropped, words between double spaces, padded) and folded; the gazetteer's
+patterns are matched with one Aho–Corasick pass (leftmost, longest first) over the folded copy.
+"""
+
+from functools import cache
+
+import polars as pl
+
+# The fold's letter map alone: plain_text has already dropped the marks that fold_for_matching also drops.
+from tasks.normalize import fold_for_matching, fold_letters
+from tasks.reference import gazetteer
+
+# Prefix clitics a name may carry: conjunctions و ف, prepositions ب ك ل and their pairs.
+_CLITICS = ("", "و", "ف", "ب", "ك", "وب", "فب", "وك")
+# ل before the article ال drops its alef: ل + العراق = للعراق.
+_LAM = ("ل", "ول", "فل")
+
+# Tashkeel (U+064B–U+065F), superscript alef and tatweel: gone before padding, so that folded and unfolded
+# padded texts have the same byte offsets (every fold below maps a two-byte Arabic letter to another).
+# Dropped, and Persian letters mapped, in one pass over single characters.
+_PERSIAN = {"ی": "ي", "ک": "ك"}
+_UNMARK = {chr(c): "" for c in (*range(0x064B, 0x0660), 0x0670, 0x0640)} | _PERSIAN
+
+
+def where(matched: str) -> list[pl.Expr]:
+    """Where a mention lies: its article (article_id, key), byte start, and the byte length of the text matched."""
+    return [
+        pl.col("article_id"),
+        pl.col("key"),
+        pl.col("start").cast(pl.Int64),
+        pl.col(matched).str.len_bytes().cast(pl.Int64).alias("length"),
+    ]
+
+
+def tolerant(folded: str) -> str:
+    """A regex for a folded word that accepts any spelling folding to it (hamza, ى, ة)."""
+    classes = {"ا": "[اأإآٱ]", "ي": "[يى]", "ه": "[هة]"}
+    return "".join(classes.get(ch, ch) for ch in folded).replace(" ", "  ")
+
+
+def plain_text(text: pl.Expr) -> pl.Expr:
+    """Body without marks, Persian letters mapped, every run of non-letters a double space, padded."""
+    unmarked = text.str.replace_many(_UNMARK)
+    # Most runs of non-letters are one space between words: replacing each by regex was the dearest step.
+    # Only the other runs (longer, or one other character) go through the regex, to a NUL placeholder (a NUL
+    # of the body is in such a run itself), then spaces and placeholders become double spaces literally.
+    marked = unmarked.str.replace_all(r"[^\p{L}\p{N}]{2,}|[^\p{L}\p{N} ]", "\x00")
+    words = marked.str.replace_all(" ", "  ", literal=True).str.replace_all("\x00", "  ", literal=True)
+    return pl.lit("  ") + words + pl.lit("  ")
+
+
+def fold_plain(plain: pl.Expr) -> pl.Expr:
+    """fold_for_matching of a plain_text, which has no marks left to drop."""
+    return fold_letters(plain)
+
+
+def with_clitics(name: pl.Expr) -> pl.Expr:
+    """Every prefixed form of a folded name, as a list."""
+    starts_with_al = name.str.starts_with("ال")
+    plain = [pl.lit(c) + name for c in _CLITICS]
+    lam = [pl.when(starts_with_al).then(pl.lit(c) + "ل" + name.str.slice(2)).otherwise(pl.lit(c) + name) for c in _LAM]
+    return pl.concat_list([*plain, *lam])
+
+
+def as_pattern(form: pl.Expr) -> pl.Expr:
+    """` form ` with single spaces inside doubled, as it occurs in the padded text."""
+    return pl.lit(" ") + form.str.replace_all(" ", "  ") + pl.lit(" ")
+
+
+@cache
+def patterns() -> pl.DataFrame:
+    """One row per searchable form: ` form ` (spaces around, doubled inside) to its entity.
+
+    A form shared by two entities is ambiguous and left out rather than guessed.
+    """
+    names = (
+        gazetteer()
+        .with_columns(name=pl.concat_list(pl.col("canonical"), pl.col("variants")))
+        .explode("name")
+        .filter(pl.col("name").is_not_null() & (pl.col("name") != ""))
+        .with_columns(name=fold_for_matching(pl.col("name")).str.replace_all(r"[^\p{L}\p{N}]+", " "))
+        .with_columns(form=with_clitics(pl.col("name")))
+        .explode("form")
+        .select(
+            pattern=as_pattern(pl.col("form")),
+            entity=pl.col("canonical"),
+            entity_type=pl.col("type"),
+            name_en=pl.col("name_en"),
+        )
+        .unique(["pattern", "entity"])
+    )
+    unambiguous = names.filter(pl.col("entity").n_unique().over("pattern") == 1)
+    # Longest first: among matches starting at the same place, the first listed pattern wins.
+    return unambiguous.sort(pl.col("pattern").str.len_chars(), "pattern", descending=[True, False])
+
+
+@cache
+def pattern_list() -> pl.Series:
+    """The gazetteer patterns as one list literal, built once per process."""
+    return patterns()["pattern"].implode()
+
+
+@cache
+def _pattern_heads() -> pl.DataFrame:
+    """The gazetteer patterns in matching order, each with its first word (clitic included)."""
+    return patterns().select("pattern", head=pl.col("pattern").str.strip_chars(" ").str.split("  ").list.first())
+
+
+def _patterns_in(text: pl.DataFrame) -> pl.Series:
+    """The gazetteer patterns, in matching order, whose first word is a word of some text of the batch.
+
+    A pattern matches only where its first word is a whole word of the text, so the others can never
+    match: leaving them out changes no match, and spares building an automaton of every form (a fixed
+    cost that dominated batches of a few thousand articles) and scanning with it.
+    """
+    heads = _pattern_heads()
+    # Only words that open some pattern are kept before deduplicating: far fewer than the batch's words.
+    words = (
+        text.select(word=pl.col("folded").str.split("  ").explode())
+        .filter(pl.col("word").is_in(heads["head"].unique().implode()))
+        .select(pl.col("word").unique())
+        .to_series()
+    )
+    return heads.filter(pl.col("head").is_in(words.implode()))["pattern"]
+
+
+def gazetteer_scans(text: pl.DataFrame) -> dict[str, pl.Expr]:
+    """The gazetteer's whole-text scans of the folded texts: the patterns matched (match) and their starts (start)."""
+    searched = pl.lit(_patterns_in(text).implode())
+    return {
+        "match": pl.col("folded").str.extract_many(searched, overlapping=False, leftmost=True),
+        "start": pl.col("folded").str.find_many(searched, overlapping=False, leftmost=True),
+    }
+
+
+def gazetteer_mentions(text: pl.DataFrame) -> pl.DataFrame:
+    """Gazetteer matches (of gazetteer_scans): article_id, key, start (byte offset in padded text), length, entity."""
+    table = patterns()
+    return (
+        text.select("article_id", "key", "match", "start")
+        .explode("match", "start")
+        .drop_nulls("match")
+        .join(table, left_on="match", right_on="pattern", how="inner", maintain_order="left")
+        .select(
+            *where(matched="match"),
+            entity="entity",
+            entity_type="entity_type",
+            name_en="name_en",
+        )
+    )

@@ -1,0 +1,457 @@
+"""Names beyond the gazetteer, read by rule from whole text columns, and every later mention of them.
+
+- people after a title or role (الرئيس، وزير الخارجية، الشيخ …), and people opened by a given name;
+- organizations after a head noun (حزب، بلدية، منظمة …);
+- a person's bare surname, in an article that named them in full before.
+
+A name a rule reads counts wherever its article mentions it again; one the gazetteer lists is left to it.
+"""
+
+from collections.abc import Callable
+from functools import cache
+
+import polars as pl
+
+from tasks import reference
+from tasks.gazetteer import as_pattern, patterns, tolerant, where, with_clitics
+from tasks.normalize import fold_for_matching, fold_string
+
+# Titles and roles written before a person's name (folded spelling; hamza and ta marbuta are tolerated).
+_TITLES = (
+    "الرئيس",
+    "الرئيسه",
+    "رئيس الوزراء",
+    "رئيسه الوزراء",
+    "رئيس الحكومه",
+    "رئيس الجمهوريه",
+    "رئيس البرلمان",
+    "رئيس مجلس النواب",
+    "رئيس مجلس الوزراء",
+    "رئيس اقليم كردستان",
+    "نائب الرئيس",
+    "ولي العهد",
+    "الملك",
+    "الملكه",
+    "الامير",
+    "الاميره",
+    "الشيخ",
+    "السيد",
+    "السيده",
+    "الرئيس السابق",
+    "المستشار",
+    "المستشاره",
+    "الامين العام",
+    "المرشد الاعلي",
+    "المرجع الديني",
+    "ايه الله",
+    "البابا",
+    "الجنرال",
+    "المشير",
+    "الفريق",
+    "الفريق اول",
+    "اللواء",
+    "العميد",
+    "العقيد",
+    "المقدم",
+    "النائب",
+    "السفير",
+    "السفيره",
+    "الدكتور",
+    "الدكتوره",
+    "القاضي",
+    "المحامي",
+    "الكاتب",
+    "الصحفي",
+    "الفنان",
+    "الفنانه",
+    "اللاعب",
+    "المدرب",
+    "الزعيم",
+    # Writers, artists, players, clerics and princes: the roles a news story names people by.
+    "الروائي",
+    "الروائيه",
+    "الاديب",
+    "الاديبه",
+    "الشاعر",
+    "الشاعره",
+    "المطرب",
+    "المطربه",
+    "المغني",
+    "المغنيه",
+    "الممثل",
+    "الممثله",
+    "المخرج",
+    "النجم",
+    "المهاجم",
+    "الحارس",
+    "الامام",
+    "الخليفه",
+    "السلطان",
+    "الوزير",
+    "الحاج",
+    "المهندس",
+    "الاستاذ",
+    "البروفيسور",
+    "الاب",
+    "المطران",
+    "الكاردينال",
+    "الداعيه",
+    "المفكر",
+    "الباحث",
+    "الناشط",
+    "المعارض",
+    "المؤرخ",
+    "الفيلسوف",
+    "الموسيقار",
+    "الملحن",
+    "الرسام",
+    "سمو",
+)
+# Role nouns followed by what they head: وزير الخارجية، محافظ نينوى، قائد الجيش، زعيم التيار …
+_ROLES = ("وزير", "وزيره", "محافظ", "قائد", "زعيم", "مدير", "رئيس", "سفير", "امين عام", "المتحدث باسم")
+# Words that end a name read after a title: particles, common verbs of reporting, time words.
+_STOP_WORDS = (
+    "في من الي علي عن مع ان انه ان لا ما قد كان كانت قال قالت اكد اكدت اعلن اعلنت اضاف اشار ذكر اوضح "
+    "يوم امس اليوم خلال بعد قبل عند حيث التي الذي الذين هو هي ثم او و بين حول منذ وقال واكد واضاف "
+    "لدي ضد عبر اثناء يقول يري دعا بان بانه الا اما لقد وان فان"
+)
+_NAME_STOPS = frozenset(_STOP_WORDS.split())
+# Words that link a name to the next word of it: بن راشد، آل مكتوم (folded ال)، عبد الله، أبو مازن، أبي وقاص.
+_NAME_LINKS = ("بن", "ابن", "بنت", "ابو", "ابي", "ام", "ال", "عبد")
+_NAME_CONNECTORS = frozenset({*_NAME_LINKS, "اية"})
+
+
+def _chain(first: str) -> str:
+    """The regex of a name opened by `first`: a word, linked words (بن راشد آل مكتوم), then one word more.
+
+    It reads only as far as a name can go, so that a match does not swallow the next person's name
+    (جورج غالاوي وأحمد حسون): extract_all does not overlap, and words read but cut later are lost to it.
+    """
+    link = "|".join(tolerant(c) for c in _NAME_LINKS)
+    word = r"\p{L}{2,}"
+    # The one word more is read only when it is a name word of the corpora, as _name_length keeps it.
+    known = "|".join(tolerant(w) for w in sorted(_extra_name_words(), key=len, reverse=True))
+    return rf"{first}(?:  (?:{link}))?  {word}(?:  (?:{link})  {word})*(?:  (?:{known}))?"
+
+
+def _title_regex() -> str:
+    """The regex of a title, an optional nisba adjective, then up to four name words (group 1)."""
+    titles = "|".join(tolerant(t) for t in sorted(_TITLES, key=len, reverse=True))
+    roles = "|".join(tolerant(r) for r in _ROLES)
+    title = rf"(?:[وفل]?(?:{titles})|[وفل]?(?:ال|لل)?(?:{roles})  \p{{L}}+)"
+    # A nisba after the title (الرئيس الأمريكي، وزير الخارجية الإيراني) belongs to the title.
+    nisba = r"(?:  ال\p{L}+ي(?:ه|ة)?){0,2}"
+    name = _chain(r"\p{L}{2,}")
+    # One space before and after: a match ends inside the double space between words, so the next match
+    # may start right after it, and the name's last word is whole (a Unicode \b would make the regex slow).
+    return rf" {title}{nisba}  ({name}) "
+
+
+def rule_scans() -> dict[str, pl.Expr]:
+    """Each rule's whole-text scan of the plain texts: titled people, given names, headed organizations."""
+    return {
+        "titled": pl.col("plain").str.extract_all(_title_regex()),
+        "given": pl.col("plain").str.extract_all(_given_name_regex()),
+        "headed": pl.col("plain").str.extract_all(_head_regex()),
+    }
+
+
+def _matches(text: pl.DataFrame, column: str, read: Callable[[pl.DataFrame], pl.DataFrame]) -> pl.DataFrame:
+    """Every match of a rule (its column of rule_scans) in each text (article_id, key), with what `read` makes of it.
+
+    `read` gets one row per distinct match text (in column name) and reads each row alone; a title and
+    name, or a head noun and what follows, recur across a batch, so each distinct one is read once and its
+    rows joined back to every match, in the matches' order.
+    """
+    found = text.select("article_id", "key", match=column).explode("match").drop_nulls("match")
+    distinct = found.select(pl.col("match").unique()).with_columns(name=pl.col("match"))
+    return found.join(read(distinct), on="match", how="inner", maintain_order="left").drop("match")
+
+
+def _titled_people(text: pl.DataFrame) -> pl.DataFrame:
+    """People named after a title in each article and not in the gazetteer: article_id, key, name, pattern."""
+    return _matches(text, "titled", _read_titled).unique(["article_id", "pattern"])
+
+
+def _read_titled(found: pl.DataFrame) -> pl.DataFrame:
+    """The name (and its pattern) each title match reads, where it reads one not in the gazetteer."""
+    # A name read after a title stops at the first particle, reporting verb or common word (folded).
+    candidates = (
+        found.with_columns(pl.col("name").str.extract(_title_regex(), 1).str.split("  "))
+        # A name is 2–3 words, the first not a definite noun (الشؤون), none joined by و; a name ending on a
+        # connector (بن، عبد، أبو …) was cut short; a one-word name after a title is too weak alone.
+        .with_columns(pl.col("name").list.head(_name_length(pl.col("name").list.eval(fold_for_matching(pl.element())))))
+        .filter(
+            pl.col("name").list.len() >= 2,
+            ~pl.col("name").list.first().str.contains("^(?:[وفبلك]?ال|لل)"),
+            ~pl.col("name").list.eval(pl.element().str.contains("^و[اأإ]?ل")).list.any(),
+            ~fold_for_matching(pl.col("name").list.last()).is_in(list(_NAME_CONNECTORS)),
+        )
+        .with_columns(pl.col("name").list.join(" "))
+        .with_columns(pattern=as_pattern(fold_for_matching(pl.col("name"))))
+    )
+    known = patterns().select("pattern")
+    return candidates.join(known, on="pattern", how="anti")
+
+
+@cache
+def name_words() -> dict[str, frozenset[str]]:
+    """Given names, other name words, organization head nouns and common words mined from the training text."""
+    table = pl.read_csv(reference.REFERENCE_DIR / "name_words.csv", schema_overrides={"word": pl.String})
+    kinds = ("given", "name", "head", "common")
+    return {kind: frozenset(table.filter(pl.col("kind") == kind)["word"].to_list()) for kind in kinds}
+
+
+@cache
+def _name_stops() -> frozenset[str]:
+    """Folded words that end a name: common words, stop words, titles, a given name carrying و or ف."""
+    lists = name_words()
+    with_conjunction = {c + g for g in lists["given"] for c in ("و", "ف")}
+    return frozenset(lists["common"] | _NAME_STOPS | with_conjunction | _title_words())
+
+
+@cache
+def _extra_name_words() -> frozenset[str]:
+    """Name words of the corpora that may follow a name's first two words (none that ends a name)."""
+    lists = name_words()
+    return frozenset((lists["name"] | lists["given"]) - _name_stops())
+
+
+@cache
+def _title_words() -> frozenset[str]:
+    """One-word titles, bare or with و: the next person's title ends a name (محمد الشيخ خليفة …)."""
+    single = {fold_string(t) for t in _TITLES if " " not in t}
+    return frozenset(single | {"و" + t for t in single})
+
+
+def _name_length(words: pl.Expr) -> pl.Expr:
+    """How many of a candidate's folded words (a list) make the name: two, more only through links or known words.
+
+    The name stops before a common word of the training text (a verb, a noun, a particle), a stop word, or
+    a given name carrying a conjunction (محمد علي ومحمود عباس). Past the first two words it goes on only
+    through a link and the word it links (حمد بن جاسم بن جبر آل ثاني), and takes one more word when that
+    is itself a name word of the corpora (علي عبد الله صالح): most names are two words.
+    """
+    stops = list(_name_stops())
+    known_names = list(_extra_name_words())
+    links = list(_NAME_LINKS)
+    word = pl.element()
+    position = pl.int_range(pl.len())
+    is_link = word.is_in(links)
+    following = word.shift(-1)
+    fits = (
+        (position < 2)
+        | is_link.shift(1).fill_null(False)
+        | (is_link & following.is_not_null() & ~following.is_in(stops))
+        | (((position == 2) | is_link.shift(2).fill_null(False)) & word.is_in(known_names))
+    ) & ~word.is_in(stops)
+    return words.list.eval((~fits).cum_sum().eq(0).sum()).list.first()
+
+
+@cache
+def _given_name_regex() -> str:
+    """A given name (with a prefix clitic or not), then up to three words: the name without clitic is group 1."""
+    names = "|".join(tolerant(g) for g in sorted(name_words()["given"], key=len, reverse=True))
+    name = _chain(f"(?:{names})")
+    return rf" (?:[وفبلك]|وب|فب|وك|ول|فل)?({name}) "
+
+
+def _given_name_people(text: pl.DataFrame) -> pl.DataFrame:
+    """People written as a mined given name and one or two more name words: article_id, key, name, pattern.
+
+    The words after the given name stop at the first common word of the training text (a verb, a noun,
+    a particle), a stop word, or the next given name carrying a conjunction (محمد علي ومحمود عباس).
+    """
+    return _matches(text, "given", _read_given_name).unique(["article_id", "pattern"])
+
+
+def _read_given_name(found: pl.DataFrame) -> pl.DataFrame:
+    """The name (and its pattern) each given-name match reads, where it reads one not in the gazetteer."""
+    name = pl.col("name")
+    folded = name.list.eval(fold_for_matching(pl.element()))
+    return (
+        found.with_columns(name.str.extract(_given_name_regex(), 1).str.split("  "))
+        .with_columns(name.list.head(_name_length(folded)))
+        .filter(name.list.len() >= 2, ~folded.list.last().is_in(list(_NAME_CONNECTORS)))
+        .with_columns(name.list.join(" "))
+        .with_columns(pattern=as_pattern(fold_for_matching(name)), entity_type=pl.lit("PER"))
+        .join(patterns().select("pattern"), on="pattern", how="anti")
+    )
+
+
+@cache
+def _head_regex() -> str:
+    """An organization head noun (حزب، بلدية، منظمة …, with a clitic or not), then up to four words (group 1)."""
+    heads = "|".join(tolerant(h) for h in sorted(name_words()["head"], key=len, reverse=True))
+    return rf"  (?:[وفبلك]|وب|فب|وك|ول|فل)?((?:{heads})(?:  \p{{L}}{{2,}}){{1,4}})"
+
+
+def _headed_organizations(text: pl.DataFrame) -> pl.DataFrame:
+    """Organizations written as a mined head noun and what it governs: article_id, key, name, pattern, entity_type.
+
+    After the head come definite words (الدول العربية), genitives with لل (للطاقة الذرية), and right after
+    the head one bare word that is not a common word (بلدية نابلس، حزب الله); anything else ends the name.
+    """
+    return _matches(text, "headed", _read_headed).unique(["article_id", "pattern"])
+
+
+def _read_headed(found: pl.DataFrame) -> pl.DataFrame:
+    """The organization (and its pattern) each head-noun match reads, where it is not in the gazetteer."""
+    lists = name_words()
+    stops = list(lists["common"] | _NAME_STOPS)
+    name = pl.col("name")
+    word = pl.element()
+    folded = name.list.eval(fold_for_matching(word))
+    # int_range, not cum_count (which counts from 1): the head is word 0, the bare word right after it word 1.
+    position = pl.int_range(pl.len())
+    fits = folded.list.eval(
+        (position == 0) | word.str.contains("^(?:ال|لل)\\p{L}{2}") | ((position == 1) & ~word.is_in(stops))
+    )
+    length = fits.list.eval((~word).cum_sum().eq(0).sum()).list.first()
+    return (
+        found.with_columns(name.str.extract(_head_regex(), 1).str.split("  "))
+        .with_columns(name.list.head(length))
+        .filter(name.list.len() >= 2)
+        .with_columns(name.list.join(" "))
+        .with_columns(pattern=as_pattern(fold_for_matching(name)), entity_type=pl.lit("ORG"))
+        .join(patterns().select("pattern"), on="pattern", how="anti")
+    )
+
+
+def _forms_of(names: pl.DataFrame, column: str) -> pl.DataFrame:
+    """One row per searchable form (clitics added, padded) of each row's folded name in `column`."""
+    return (
+        names.with_columns(form=with_clitics(pl.col(column)))
+        .explode("form")
+        .with_columns(form=as_pattern(pl.col("form")))
+    )
+
+
+def _found_in_own_article(text: pl.DataFrame, forms: pl.DataFrame) -> pl.DataFrame:
+    """Where each article's own forms occur in it: the rows of `forms` matched, with `start`.
+
+    One automaton for the whole batch, overlapping, then kept only where the article owns that form:
+    what an article yields never depends on which other articles share its batch.
+    """
+    searched = pl.lit(forms["form"].unique().sort().implode())
+    found = (
+        text.select("article_id", "key", "folded")
+        .join(forms.select("key").unique(), on="key", how="semi")
+        .select(
+            "article_id",
+            "key",
+            form=pl.col("folded").str.extract_many(searched, overlapping=True),
+            start=pl.col("folded").str.find_many(searched, overlapping=True),
+        )
+        .explode("form", "start")
+        .drop_nulls("form")
+    )
+    return found.join(forms, on=["key", "form"], how="inner")
+
+
+def rule_mentions(text: pl.DataFrame) -> pl.DataFrame:
+    """Every mention, with clitics, of each name a rule read, in the article it was read in.
+
+    The rules: a person after a title, a person opened by a given name, an organization after a head noun.
+    """
+    names = pl.concat(
+        [
+            _titled_people(text).with_columns(entity_type=pl.lit("PER")),
+            _given_name_people(text).select("article_id", "key", "name", "pattern", "entity_type"),
+            _headed_organizations(text).select("article_id", "key", "name", "pattern", "entity_type"),
+        ]
+    ).unique(["article_id", "pattern"], keep="first", maintain_order=True)
+    if names.is_empty():
+        return pl.DataFrame(
+            schema={
+                "article_id": pl.String,
+                "key": text.schema["key"],
+                "start": pl.Int64,
+                "length": pl.Int64,
+                "entity": pl.String,
+                "entity_type": pl.String,
+            }
+        )
+    # The canonical spelling is the first one written; every spelling folding alike is one entity.
+    forms = _forms_of(
+        names.group_by("key", "pattern", maintain_order=True)
+        .agg(pl.col("name").first(), pl.col("entity_type").first())
+        .with_columns(fold_for_matching(pl.col("name")).alias("folded_name")),
+        "folded_name",
+    )
+    return _found_in_own_article(text, forms).select(
+        *where(matched="form"),
+        entity="name",
+        entity_type="entity_type",
+    )
+
+
+# Last words that do not name a person alone: ordinals of kings and popes, and name connectors.
+_NOT_SURNAMES = frozenset({"الثاني", "الاول", "الثالث", "الرابع", "الخامس", "السادس", "عشر", *_NAME_CONNECTORS})
+
+
+def _surname(words: pl.Expr) -> pl.Expr:
+    """The surname of a person's folded words (a list), null where no single surname stands for them.
+
+    The last word, or the last two after عبد/أبو or before الله/الدين (عبد الناصر، نصر الله، شمس الدين);
+    none after بن (حمد بن خليفة: خليفة is the father) or in a family name with آل (آل مكتوم is a family).
+    """
+    last = words.list.last()
+    before = words.list.get(-2, null_on_oob=True)
+    two = pl.concat_str([before, last], separator=" ")
+    return (
+        pl.when(words.list.contains("ال") | before.is_in(["بن", "ابن", "بنت"]))
+        .then(pl.lit(None, dtype=pl.String))
+        .when(before.is_in(["عبد", "ابو", "ابي", "ام"]) | (last.is_in(["الله", "الدين"]) & (words.list.len() >= 3)))
+        .then(two)
+        .otherwise(last)
+    )
+
+
+def surname_mentions(text: pl.DataFrame, earlier: pl.DataFrame) -> pl.DataFrame:
+    """A person's bare surname, in an article that named them in full before: شيراك after جاك شيراك.
+
+    Only in that article, and only where the surname belongs to one person there (not الأسد with both
+    بشار الأسد and حافظ الأسد); where it overlaps another mention (عين الأسد) that mention wins. A surname
+    followed by بن opens someone else's name (مكتوم بن راشد after محمد بن راشد آل مكتوم): not a mention.
+    """
+    columns = ["article_id", "key", "start", "length", "entity", "entity_type", "name_en"]
+    people = (
+        earlier.filter(pl.col("entity_type") == "PER")
+        .group_by("key", "entity", maintain_order=True)
+        .agg(pl.col("name_en").first(), pl.col("start").min().alias("first"))
+        .with_columns(words=fold_for_matching(pl.col("entity")).str.split(" "))
+        .with_columns(surname=_surname(pl.col("words")))
+        .filter(
+            pl.col("surname").str.count_matches(" ") + 1 < pl.col("words").list.len(),
+            pl.col("surname").str.len_chars() >= 3,
+            ~pl.col("surname").is_in(list(_NOT_SURNAMES)),
+        )
+        .filter(pl.col("entity").n_unique().over("key", "surname") == 1)
+    )
+    if people.is_empty():
+        return earlier.clear().select(columns)
+    forms = pl.concat(
+        [
+            _forms_of(people, "surname").with_columns(opens_another=pl.lit(False)),
+            _forms_of(people.with_columns(pl.col("surname") + " بن"), "surname").with_columns(
+                opens_another=pl.lit(True)
+            ),
+            _forms_of(people.with_columns(pl.col("surname") + " ابن"), "surname").with_columns(
+                opens_another=pl.lit(True)
+            ),
+        ]
+    )
+    found = _found_in_own_article(text, forms)
+    return (
+        found.filter(~pl.col("opens_another"))
+        .join(found.filter("opens_another").select("key", "start"), on=["key", "start"], how="anti")
+        # After the full name only: a surname before it may be someone else's.
+        .filter(pl.col("start") > pl.col("first"))
+        .select(
+            *where(matched="form"),
+            entity="entity",
+            entity_type=pl.lit("PER"),
+            name_en="name_en",
+        )
+    )
