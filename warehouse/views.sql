@@ -12,15 +12,17 @@ FROM read_parquet('{root}/manifest/*.parquet', union_by_name = true) AS m
 JOIN runs AS r ON r.run_id = m.run_id AND r.status = 'completed'
 QUALIFY row_number() OVER (PARTITION BY m.source_path ORDER BY r.finished_at DESC) = 1;
 
+-- A row read from a source counts when its run committed and it came from the source's current content:
+-- a changed file's new rows replace the old. (Articles and the copies set aside share this rule.)
+CREATE OR REPLACE MACRO current_and_committed(path, sha256, run) AS (
+    EXISTS (SELECT 1 FROM source_files AS s WHERE s.source_path = path AND s.source_sha256 = sha256)
+    AND run IN (SELECT run_id FROM runs WHERE status = 'completed')
+);
+
 CREATE OR REPLACE VIEW articles AS
 SELECT a.*
 FROM read_parquet('{root}/articles/*.parquet', union_by_name = true) AS a
--- Only the current content of each source counts: a changed file's new articles replace the old.
-WHERE EXISTS (
-    SELECT 1 FROM source_files AS s
-    WHERE s.source_path = a.source_path AND s.source_sha256 = a.source_sha256
-)
-AND a.run_id IN (SELECT run_id FROM runs WHERE status = 'completed');
+WHERE current_and_committed(a.source_path, a.source_sha256, a.run_id);
 
 CREATE OR REPLACE VIEW article_entities AS
 SELECT e.article_id, e.entity, e.entity_type, e.mentions, e.name_en, e.run_id
@@ -37,11 +39,7 @@ WHERE q.run_id IN (SELECT run_id FROM runs WHERE status = 'completed');
 CREATE OR REPLACE VIEW duplicates AS
 SELECT d.*
 FROM read_parquet('{root}/duplicates/*.parquet', union_by_name = true) AS d
-WHERE EXISTS (
-    SELECT 1 FROM source_files AS s
-    WHERE s.source_path = d.source_path AND s.source_sha256 = d.source_sha256
-)
-AND d.run_id IN (SELECT run_id FROM runs WHERE status = 'completed')
+WHERE current_and_committed(d.source_path, d.source_sha256, d.run_id)
 AND NOT EXISTS (
     SELECT 1 FROM articles AS a
     WHERE a.article_id = d.article_id AND a.source_path = d.source_path AND a.position = d.position
