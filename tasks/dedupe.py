@@ -4,6 +4,8 @@ from dataclasses import dataclass
 
 import polars as pl
 
+from tasks.tables import recorded_sources
+
 
 @dataclass(frozen=True)
 class Deduplicated:
@@ -32,9 +34,8 @@ def drop_duplicates(articles: pl.DataFrame, known_ids: pl.Series) -> Deduplicate
 
 
 def _reloaded(sources: pl.DataFrame) -> pl.Series:
-    """The sources whose content the batch records anew (as the manifest will): their old articles go."""
-    changed = (pl.col("status") != "unchanged") & pl.col("source_sha256").is_not_null()
-    return sources.filter(changed).get_column("source_path")
+    """The sources whose content the batch records anew in the manifest: their old articles go."""
+    return recorded_sources(sources).get_column("source_path")
 
 
 def known_ids(live: pl.DataFrame, sources: pl.DataFrame) -> pl.Series:

@@ -6,6 +6,14 @@ from tasks.quarantine import failed_articles, rejected_files
 from tasks.schemas import DUPLICATES
 
 
+def recorded_sources(sources: pl.DataFrame) -> pl.DataFrame:
+    """The sources whose content a batch records in the manifest: each read anew, with its sha256."""
+    # Unchanged files are already in the manifest as they are. A file whose bytes could not be read
+    # (no sha256) says nothing about its content: it keeps its last committed content, and the next
+    # run reads it again (its quarantine row says why this run could not).
+    return sources.filter((pl.col("status") != "unchanged") & pl.col("source_sha256").is_not_null())
+
+
 def batch_tables(
     sources: pl.DataFrame,
     passed: pl.DataFrame,
@@ -21,12 +29,7 @@ def batch_tables(
         "articles": loaded,
         "article_entities": entities.join(loaded.select("article_id"), on="article_id", how="semi").with_columns(run),
         "quarantine": pl.concat([rejected_files(sources, run_id), failed_articles(failed, sources, run_id)]),
-        # Unchanged files are already in the manifest as they are. A file whose bytes could not be read
-        # (no sha256) says nothing about its content: it keeps its last committed content, and the next
-        # run reads it again (its quarantine row says why this run could not).
-        "manifest": sources.filter(
-            (pl.col("status") != "unchanged") & pl.col("source_sha256").is_not_null()
-        ).with_columns(run),
+        "manifest": recorded_sources(sources).with_columns(run),
         "duplicates": duplicates.with_columns(run).select(DUPLICATES.names()),
     }
 
