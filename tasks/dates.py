@@ -1,10 +1,10 @@
 """Read the dates Arabic news writes, as Polars expressions over whole columns of strings.
 
-How it stays at column speed: month names (about 500 spellings with their case variants) are first
-replaced, in one Aho–Corasick pass, by one private-use character each, so that the regex of each form is
-small; each form's regex runs once per row; the winning form's span is turned back into the text as
-written, and its time of day parsed, once. Hijri dates are read with two lookups in a table of month
-starts built once from hijridate.
+How it stays at column speed: each form's regex finds its match in the text as written, once per row and
+by Rust's DFA alone; the match alone is then put in the form it is read in, in one Aho–Corasick pass (its
+month name, among about 200 spellings, one private-use character; its digits ASCII), where small regexes
+check it and take it apart. The span as written is the match itself, so nothing is written back. Hijri
+dates are read with two lookups in a table of month starts built once from hijridate.
 """
 
 import json
@@ -17,7 +17,7 @@ from pathlib import Path
 import polars as pl
 from hijridate import Hijri
 
-from tasks.normalize import ascii_digits, fold_for_matching, fold_string
+from tasks.normalize import fold_for_matching, fold_string
 
 _REFERENCE = Path(__file__).parent / "reference"
 
@@ -42,23 +42,18 @@ _GREGORIAN_BASE, _HIJRI_BASE = 0xE000, 0xE800
 _MONTH_BLOCK = 32
 
 
-def _time_zone(named: bool) -> str:
-    """A time and zone after a date (11:44 م, 9:05 ص, 11:44 AM, T08:30:00+03:00, GMT+3), groups named or not."""
-
-    def g(name: str) -> str:
-        return f"(?P<{name}>" if named else "(?:"
-
-    return (
-        # After an optional م ("AD") and a separator.
-        r"(?:(?:\s*م)?(?:\s*[-–—|,،@]\s*|\s+|T)(?:(?:at|الساعة|في)\s+)?"
-        rf"{g('hour')}{_D}{{1,2}}):{g('minute')}{_D}{{2}})(?::{g('second')}{_D}{{2}})(?:[.,]{_D}+)?)?"
-        # ص/م alone must end the word (not the م of من); the character after it (`after`) is cut from the span.
-        rf"(?:\s*(?:{g('ampm')}(?i:[ap]\.?m(?-u:\b)\.?)|صباحاً|صباحا|مساءً|مساء)|{g('ampm1')}[صم]){g('after')}{_END})))?"
-        rf"(?:\s*{g('offset')}Z|{g('offset_sign')}[+\-−]){g('offset_hours')}{_D}{{2}}):?{g('offset_mins')}{_D}{{2}})))?)?"
-        # A named zone, with its own offset where given.
-        rf"(?:\s*\(?{g('zone')}GMT|UTC|بتوقيت\s+(?:غرينتش|جرينتش|غرينيتش))"
-        rf"(?:\s*{g('zone_sign')}[+\-−]){g('zone_hours')}{_D}{{1,2}})(?::?{g('zone_mins')}{_D}{{2}}))?)?\)?)?"
-    )
+# A time and zone after a date (11:44 م, 9:05 ص, 11:44 AM, T08:30:00+03:00, GMT+3).
+_TIME_ZONE = (
+    # After an optional م ("AD") and a separator.
+    r"(?:(?:\s*م)?(?:\s*[-–—|,،@]\s*|\s+|T)(?:(?:at|الساعة|في)\s+)?"
+    rf"(?:{_D}{{1,2}}):(?:{_D}{{2}})(?::(?:{_D}{{2}})(?:[.,]{_D}+)?)?"
+    # ص/م alone must end the word (not the م of من); the character after it is cut from the span.
+    rf"(?:\s*(?:(?:(?i:[ap]\.?m(?-u:\b)\.?)|صباحاً|صباحا|مساءً|مساء)|(?:[صم])(?:{_END})))?"
+    rf"(?:\s*(?:Z|(?:[+\-−])(?:{_D}{{2}}):?(?:{_D}{{2}})))?)?"
+    # A named zone, with its own offset where given.
+    rf"(?:\s*\(?(?:GMT|UTC|بتوقيت\s+(?:غرينتش|جرينتش|غرينيتش))"
+    rf"(?:\s*(?:[+\-−])(?:{_D}{{1,2}})(?::?(?:{_D}{{2}}))?)?\)?)?"
+)
 
 
 _WEEKDAYS = (
@@ -139,20 +134,15 @@ def _month_class(calendar: str, months: Iterable[int]) -> str:
 
 
 @cache
-def _token_months() -> dict[str, int]:
-    """Each month's private-use character to its month number."""
-    table = _month_table("gregorian") | _month_table("hijri")
-    return {token: table[spelling] for spelling, token in _tokens().items()}
+def _reading_table() -> dict[str, str]:
+    """A match's month spellings to their characters and its digits to ASCII: the form it is read in."""
+    digits = {d: str(i) for system in _DIGIT_SYSTEMS[1:] for i, d in enumerate(system)}
+    return _tokens() | digits
 
 
-def _tokenize(text: pl.Expr) -> pl.Expr:
-    """Month spellings replaced by their characters: leftmost, then longest (مايو, not ماي + و)."""
-    return text.str.replace_many(_tokens(), leftmost=True)
-
-
-def _untokenize(text: pl.Expr) -> pl.Expr:
-    """The text as written back from its tokenized form."""
-    return text.str.replace_many({token: spelling for spelling, token in _tokens().items()})
+def _as_read(match: pl.Expr) -> pl.Expr:
+    """Matches with their month names as characters and their digits ASCII: leftmost, then longest."""
+    return match.str.replace_many(_reading_table(), leftmost=True)
 
 
 def _build_patterns(months: str, hijri_months: str) -> dict[str, str]:
@@ -165,7 +155,7 @@ def _build_patterns(months: str, hijri_months: str) -> dict[str, str]:
     pre_numeric = r"(?P<pre>^|[^0-9٠-٩۰-۹/.\-])"
     mark = rf"(?P<hijri>{_MARK}{_END})?"
     # The Gregorian forms end with the Hijri mark that refuses them, then any time and zone (`rest`).
-    tail = rf"{mark}(?P<rest>{_time_zone(named=False)}))"
+    tail = rf"{mark}(?P<rest>{_TIME_ZONE}))"
     return {
         # 26 يوليو، 2024 · 26th, July 2024 GMT · 12 تشرين الأول 2023 · 10 تموز/يوليو 2024 · 26 Jul 2024 11:44 AM
         "day_month_year": (
@@ -208,15 +198,9 @@ def patterns() -> dict[str, str]:
 
     def alternation(calendar: str) -> str:
         ordered = sorted(_month_table(calendar), key=lambda s: (-len(s), s))
-        return "|".join(re.escape(s).replace(r"\ ", " ").replace(" ", r"\s+") for s in ordered)
+        return "|".join(re.escape(s).replace(r"\ ", " ") for s in ordered)
 
     return _build_patterns(alternation("gregorian"), alternation("hijri"))
-
-
-@cache
-def _token_patterns() -> dict[str, str]:
-    """The regex of each form over tokenized text, where a month name is one private-use character."""
-    return _build_patterns(r"[\x{E000}-\x{E7FF}]", r"[\x{E800}-\x{EFFF}]")
 
 
 @cache
@@ -257,28 +241,29 @@ def _days_from_civil(year: pl.Expr, month: pl.Expr, day: pl.Expr) -> pl.Expr:
 
 # Reading a form takes three regexes, so that the two run on every row need only Rust's DFA (capture groups
 # made it fall back to slower engines, half of read_date's time):
-# 1. the form's pattern (above) with its groups made non-capturing decides where the form matches and what
-#    its match is (the same matches as with its groups);
-# 2. a validity regex over that match decides whether the form reads: the year, month and day in range and
-#    the day in its month (Umm al-Qura's for Hijri), a paired month the same, no Hijri mark after a Gregorian
-#    date; it spells out the valid numbers, so that no number is parsed for a form that does not win;
+# 1. the form's pattern (above) with its groups made non-capturing decides, over the text as written, where
+#    the form matches and what its match is (the same matches as with its groups);
+# 2. a validity regex over that match as read (month names as characters, digits ASCII) decides whether the
+#    form reads: the year, month and day in range and the day in its month (Umm al-Qura's for Hijri), a
+#    paired month the same, no Hijri mark after a Gregorian date; it spells out the valid numbers, so that
+#    no number is parsed for a form that does not win;
 # 3. for the winning match only, a split regex takes its numbers and parts (below).
 # Forms are tried in FORMS order, each over the rows no earlier form read.
 _DIGIT_SYSTEMS = ("0123456789", "٠١٢٣٤٥٦٧٨٩", "۰۱۲۳۴۵۶۷۸۹")
-_NON_DIGIT = "[^0-9٠-٩۰-۹]"
+_NON_DIGIT = "[^0-9]"
 # Neither a digit nor a month character: what lies between a date's day and its month name.
-_NEITHER_3 = r"[^0-9٠-٩۰-۹\x{E000}-\x{EFFF}]"
+_NEITHER_3 = r"[^0-9\x{E000}-\x{EFFF}]"
 # What may follow a Gregorian date's last field in its match: nothing, or no digit (the field took them all)
 # and no Hijri mark. A mark can only begin the match's tail where the form read it (and is refused): the time
 # and zone the tail holds otherwise never begin with ه, ھ or ل.
-_GREGORIAN_TAIL = r"(?:$|[^0-9٠-٩۰-۹\sهھل](?s:.*)$|\s+(?:$|[^\sهھل](?s:.*)$))"
+_GREGORIAN_TAIL = r"(?:$|[^0-9\sهھل](?s:.*)$|\s+(?:$|[^\sهھل](?s:.*)$))"
 # Days in a month of each length (February 29 is spelt separately, with the leap years).
 _MONTH_LENGTHS = {31: (1, 3, 5, 7, 8, 10, 12), 30: (4, 6, 9, 11), 28: (2,)}
 
 
 def _digit_class(values: str) -> str:
-    """A class of the given digit values (a string of ASCII digits) in any of the three systems."""
-    return "[" + "".join(system[int(v)] for system in _DIGIT_SYSTEMS for v in values) + "]"
+    """A class of the given digit values (a string of ASCII digits)."""
+    return f"[{values}]"
 
 
 def _numbers(strings: Iterable[str]) -> str:
@@ -409,11 +394,34 @@ _END_CHAR = _END.removeprefix("(?:$|").removesuffix(")")
 @cache
 def _match_patterns() -> dict[str, str]:
     """Each form's regex with its groups made non-capturing: the same matches, found by the DFA alone."""
-    return {form: re.sub(r"\(\?P<\w+>", "(?:", pattern) for form, pattern in _token_patterns().items()}
+    return {form: re.sub(r"\(\?P<\w+>", "(?:", pattern) for form, pattern in patterns().items()}
+
+
+# A Gregorian date's time and zone, as matched, is read in two steps: its words become ASCII placeholders
+# (ص and م alone X and Y, the words for morning and evening am and pm, the Arabic zone B … W, − a hyphen),
+# so that a regex with one way through (Rust's one-pass DFA, several times faster) can split it.
+# Longest first: where two start at one place, the first listed is replaced.
+_TIME_WORDS = {
+    **{"غرينيتش": "W", "صباحاً": "am", "بتوقيت": "B", "غرينتش": "W", "جرينتش": "W", "صباحا": "am"},
+    **{"مساءً": "pm", "مساء": "pm", "ص": "X", "م": "Y", "−": "-"},
+}
+# What may follow ص/م: _END's characters, but for - and ( (which begin an offset or a zone; where one
+# follows ص/م without beginning one, it ends the time, and the span is cut by the last character instead).
+_AFTER = r"""[\s0-9.,،:;!?؟)\[\]«»"'–—|/]"""
+# Valid by construction (it is the `rest` of a form's match), so the regex only takes it apart: what
+# precedes the hour (م, a separator, at, الساعة, في, T) is anything but a digit or the start of a zone.
+_TIME_SPLIT = (
+    r"^[^0-9GUB(]*"
+    r"(?:(?P<hour>[0-9]{1,2}):(?P<minute>[0-9]{2})(?::(?P<second>[0-9]{2})(?:[.,][0-9]+)?)?\s*"
+    rf"(?:(?P<ampm>[apAP])\.?[mM]\.?\s*|(?P<ampm1>[XY])(?:{_AFTER}\s*)?)?"
+    r"(?:(?P<offset>Z)\s*|(?P<offset_sign>[+\-])(?P<offset_hours>[0-9]{2}):?(?P<offset_mins>[0-9]{2})\s*)?)?"
+    r"(?:\(?(?P<zone>[GUB])(?:MT|TC|\s+W)"
+    r"(?:\s*(?P<zone_sign>[+\-])(?P<zone_digits>[0-9]{1,4})(?::(?P<zone_mins>[0-9]{2}))?)?)?"
+)
 
 
 def _tz(name: str) -> pl.Expr:
-    """A group of the time and zone after the winning date (the `tz` field), its digits already ASCII."""
+    """A group of the time and zone after the winning date (the `tz` field)."""
     return pl.field("tz").struct.field(name)
 
 
@@ -422,37 +430,48 @@ def _tz_int(name: str) -> pl.Expr:
     return _tz(name).cast(pl.Int32, strict=False)
 
 
-def _signed_minutes(prefix: str) -> pl.Expr:
-    """An offset's sign, hours and minutes groups as minutes."""
-    sign = pl.when(_tz(f"{prefix}_sign") == "+").then(1).otherwise(-1)
-    hours, minutes = _tz_int(f"{prefix}_hours"), _tz_int(f"{prefix}_mins").fill_null(0)
-    return sign * (hours * 60 + minutes)
-
-
 def _time_stages() -> list[dict[str, pl.Expr]]:
     """The time of day and the UTC offset from the time-and-zone groups, null where impossible.
 
     In stages, each field computed once and read by the next stage: an expression used twice in one
     stage would be evaluated twice.
     """
-    ampm = pl.coalesce(_tz("ampm").str.slice(0, 1).str.to_lowercase(), _tz("ampm1"))
-    # ص/م was read with the character after it; that character is not part of the span.
-    cut = _tz("after").str.len_chars() * (_tz("offset").is_null() & _tz("zone").is_null()).cast(pl.UInt32)
+    sign = {f"{p}_sign": pl.when(_tz(f"{p}_sign") == "+").then(1).otherwise(-1) for p in ("offset", "zone")}
+    digits = _tz_int("zone_digits")
+    # A zone's offset is written +3, +03, +0300, +300 or +03:00: hours and minutes from the digits.
+    whole_hours = _tz("zone_mins").is_not_null() | (_tz("zone_digits").str.len_bytes() <= 2)
     parsed = {
         "hour": _tz_int("hour"),
         "minute": _tz_int("minute"),
         "second": _tz_int("second").fill_null(0),
-        "ampm": ampm,
-        "bare": pl.when(_tz("offset") == "Z").then(0).otherwise(_signed_minutes("offset")),
-        "zone": pl.when(_tz("zone").is_not_null()).then(_signed_minutes("zone").fill_null(0)),
-        "cut": cut.fill_null(0),
+        "pm": _tz("ampm").is_in(["p", "P"]) | (_tz("ampm1") == "Y"),
+        "am": _tz("ampm").is_in(["a", "A"]) | (_tz("ampm1") == "X"),
+        "twelve": _tz("ampm").is_not_null() | _tz("ampm1").is_not_null(),
+        "bare": pl.when(_tz("offset").is_not_null())
+        .then(0)
+        .otherwise(sign["offset_sign"] * (_tz_int("offset_hours") * 60 + _tz_int("offset_mins"))),
+        "zone": pl.when(_tz("zone").is_not_null()).then(
+            (
+                sign["zone_sign"]
+                * pl.when(whole_hours)
+                .then(digits * 60 + _tz_int("zone_mins").fill_null(0))
+                .otherwise(digits // 100 * 60 + digits % 100)
+            ).fill_null(0)
+        ),
+        # ص/م was read with the character after it; that character is not part of the span.
+        "cut": (
+            (_tz("ampm1") != pl.field("time_text").str.slice(-1))
+            & _tz("offset").is_null()
+            & _tz("offset_sign").is_null()
+            & _tz("zone").is_null()
+        )
+        .fill_null(False)
+        .cast(pl.UInt32),
     }
     hour, minute, second = pl.field("hour"), pl.field("minute"), pl.field("second")
     flags = {
-        "pm": pl.field("ampm").is_in(["p", "م"]),
-        "am": pl.field("ampm").is_in(["a", "ص"]),
         "offset": pl.coalesce(pl.field("bare"), pl.field("zone")),
-        "valid": pl.when(pl.field("ampm").is_null()).then(hour <= 23).otherwise(hour.is_between(1, 12))
+        "valid": pl.when(pl.field("twelve")).then(hour.is_between(1, 12)).otherwise(hour <= 23)
         & (minute <= 59)
         & (second <= 59),
     }
@@ -463,7 +482,7 @@ def _time_stages() -> list[dict[str, pl.Expr]]:
     final = {
         "time": pl.when(pl.field("valid")).then(nanos).cast(pl.Time),
         "utc_offset": pl.when(offset.abs() <= 14 * 60).then(offset).cast(pl.Int16),
-        "text": pl.field("text").str.slice(0, pl.field("text").str.len_chars() - pl.field("cut")),
+        "text": pl.field("text").str.slice(pl.field("pre"), pl.field("keep") - pl.field("cut")),
     }
     return [parsed, flags, final]
 
@@ -473,39 +492,43 @@ def read_date(text: pl.Expr) -> pl.Expr:
 
     A struct of DATE_STRUCT's fields, all null where no form reads.
     """
-    # One struct carried through every stage, so that each expression is evaluated once per row: a
-    # tokenized column referred to by eight forms would otherwise be tokenized eight times.
-    state = pl.struct(tokenized=_tokenize(text)).struct.with_fields(
-        # Every numeric form needs a separator, and a numeric Hijri date a mark (each spelling has ه or ھ).
-        separator=pl.field("tokenized").str.contains(r"[/.\-]"),
-        hijri_mark=pl.field("tokenized").str.contains("[هھ]"),
-    )
+    # One struct carried through every stage, so that each expression is evaluated once per row.
+    state = pl.struct(text=text)
     for i, form in enumerate(FORMS):
         # A form searches only the rows no earlier form has read, where it can match; the rest are null.
         unread = pl.field("winner").is_null() if i else pl.lit(True)
+        if form == "iso":
+            # Every numeric form needs a separator, and a numeric Hijri date a mark (each spelling has ه or ھ).
+            sep = pl.when(unread).then(pl.field("text")).str.contains(r"[/.\-]")
+            state = state.struct.with_fields(separator=sep.fill_null(False))
+        if form == "numeric_dmy":
+            mark = pl.when(unread & pl.field("separator")).then(pl.field("text")).str.contains("[هھ]")
+            state = state.struct.with_fields(hijri_mark=mark.fill_null(False))
+            # Numeric Hijri dates are blanked before the numeric Gregorian forms are read. replace_all reads
+            # the values under nulls too: the rows that cannot hold one are blanked first.
+            may_hold, written = pl.field("hijri_mark"), pl.field("text")
+            masked = pl.when(may_hold).then(written).otherwise(pl.lit("")).str.replace_all(_hijri_numeric_mask(), " ")
+            state = state.struct.with_fields(masked=pl.when(may_hold).then(masked).otherwise(written))
         if form in ("iso", "numeric_dmy", "numeric_ymd"):
             unread = unread & pl.field("separator")
         if form in ("hijri_numeric", "hijri_numeric_dmy"):
-            unread = unread & pl.field("separator") & pl.field("hijri_mark")
-        if form == "numeric_dmy":
-            # Numeric Hijri dates are blanked before the numeric Gregorian forms are read. replace_all reads
-            # the values under nulls too: the rows that cannot hold one are blanked first.
-            state = state.struct.with_fields(may_hold=unread & pl.field("hijri_mark"))
-            may_hold, tokenized = pl.field("may_hold"), pl.field("tokenized")
-            masked = pl.when(may_hold).then(tokenized).otherwise(pl.lit("")).str.replace_all(_hijri_numeric_mask(), " ")
-            state = state.struct.with_fields(masked=pl.when(may_hold).then(masked).otherwise(tokenized))
-        source = pl.field("masked" if form in ("numeric_dmy", "numeric_ymd") else "tokenized")
+            unread = unread & pl.field("hijri_mark")
+        source = pl.field("masked" if form in ("numeric_dmy", "numeric_ymd") else "text")
         match = pl.when(unread).then(source).str.extract(_match_patterns()[form], 0)
         state = state.struct.with_fields(**{f"match{i}": match})
-        state = state.struct.with_fields(**{f"read{i}": pl.field(f"match{i}").str.contains(_validity_patterns()[form])})
+        state = state.struct.with_fields(**{f"read_as{i}": _as_read(pl.field(f"match{i}"))})
+        state = state.struct.with_fields(
+            **{f"read{i}": pl.field(f"read_as{i}").str.contains(_validity_patterns()[form])}
+        )
         won = pl.when(pl.field(f"read{i}")).then(pl.lit(i, pl.UInt8))
         state = state.struct.with_fields(winner=pl.coalesce(pl.field("winner"), won) if i else won)
-    # At most one form reads a row: its match, as written and with its digits folded for the split.
-    matches = [pl.when(pl.field(f"read{i}")).then(pl.field(f"match{i}")) for i in range(len(FORMS))]
-    state = state.struct.with_fields(
-        match=pl.when(pl.field("winner").is_not_null()).then(pl.concat_str(matches, ignore_nulls=True))
-    )
-    state = state.struct.with_fields(folded=ascii_digits(pl.field("match")))
+
+    # At most one form reads a row: its match, as written and as read.
+    def winning(name: str) -> pl.Expr:
+        matches = [pl.when(pl.field(f"read{i}")).then(pl.field(f"{name}{i}")) for i in range(len(FORMS))]
+        return pl.when(pl.field("winner").is_not_null()).then(pl.concat_str(matches, ignore_nulls=True))
+
+    state = state.struct.with_fields(match=winning("match"), folded=winning("read_as"))
     # Each split runs over the rows its forms won (extract_groups skips null rows).
     state = state.struct.with_fields(
         **{
@@ -531,45 +554,52 @@ def read_date(text: pl.Expr) -> pl.Expr:
         pre=pl.coalesce([p.str.len_chars() for p in parts("pre")]).fill_null(0),
         rest=pl.coalesce(parts("rest")),
         year_first=pl.field("winner").is_in([FORMS.index(form) for form in _YEAR_FIRST]),
-        length=pl.field("match").str.len_chars(),
+        hijri=hijri,
     )
-    year_first = pl.field("year_first")
+    year_first, hijri = pl.field("year_first"), pl.field("hijri")
     # A month name's character is in its month's block: the month is read off its UTF-8 bytes (EE, then
     # 6 bits each), cheaper than looking each character up.
     name = pl.field("name").cast(pl.Binary)
     second, third = name.bin.get(1, null_on_oob=True).cast(pl.Int32), name.bin.get(2, null_on_oob=True).cast(pl.Int32)
     in_block = (second % 64) * 64 + third % 64
+    # A Hijri date's last character read may be the one after it.
+    end = pl.when(hijri).then(pl.field("rest")).str.contains(f"{_END_CHAR}$")
     state = state.struct.with_fields(
         month=pl.coalesce(pl.field("number"), in_block % (_HIJRI_BASE - _GREGORIAN_BASE) // _MONTH_BLOCK + 1),
         year=pl.when(year_first).then(pl.field("a")).otherwise(pl.field("c")),
         day=pl.when(year_first).then(pl.field("c")).otherwise(pl.field("a")),
-        end=pl.when(hijri & pl.field("rest").str.contains(f"{_END_CHAR}$")).then(1).otherwise(0),
+        end=end.fill_null(False).cast(pl.Int32),
     )
     year, month, day = pl.field("year"), pl.field("month"), pl.field("day")
     starts, _ = hijri_month_starts()
-    hijri_date = (year * 100 + month).replace_strict(starts, default=None, return_dtype=pl.Int32) + day - 1
+    hijri_date = pl.when(hijri).then(year * 100 + month).replace_strict(starts, default=None, return_dtype=pl.Int32)
+    pre = pl.field("pre")
     read: dict[str, pl.Expr] = {
-        "date": pl.when(hijri).then(hijri_date).otherwise(_days_from_civil(year, month, day)).cast(pl.Date),
-        "form": pl.field("winner").replace_strict(dict(enumerate(FORMS)), default=None, return_dtype=pl.String),
+        "date": pl.when(hijri).then(hijri_date + day - 1).otherwise(_days_from_civil(year, month, day)).cast(pl.Date),
+        "form": pl.lit(pl.Series(FORMS)).gather(pl.field("winner")),
         # The span as written is the match without the character before the date (and after a Hijri one).
-        "text": pl.field("match").str.slice(pl.field("pre"), pl.field("length") - pl.field("pre") - pl.field("end")),
+        "text": pl.field("match"),
+        "pre": pre,
+        "keep": pl.field("match").str.len_chars() - pre - pl.field("end"),
         # A Gregorian date's time and zone, folded ("" where there is none, or a Hijri date won).
         "rest": pl.when(hijri).then(pl.lit("")).otherwise(pl.field("rest")),
     }
     winner = state.struct.with_fields(winner=pl.struct([e.alias(k) for k, e in read.items()])).struct.field("winner")
-    # The time is parsed, and the span written back, once per row: for the form that won only ("" is no time).
-    time_zone = pl.when(pl.field("rest") != "").then(pl.field("rest")).str.extract_groups("^" + _time_zone(named=True))
-    with_time = winner.struct.with_fields(tz=time_zone)
+    # The time is parsed once per row: for the form that won only ("" is no time).
+    rest = pl.when(pl.field("rest") != "").then(pl.field("rest")).str.replace_many(_TIME_WORDS, leftmost=True)
+    with_time = winner.struct.with_fields(time_text=rest).struct.with_fields(
+        tz=pl.field("time_text").str.extract_groups(_TIME_SPLIT)
+    )
     for stage in _time_stages():
         with_time = with_time.struct.with_fields(**stage)
-    return with_time.struct.with_fields(text=_untokenize(pl.field("text"))).cast(DATE_STRUCT)
+    return with_time.cast(DATE_STRUCT)
 
 
 def is_date_only(text: pl.Expr) -> pl.Expr:
     """True where a line is a date and nothing else (a weekday, a label, a trailing م or هـ aside)."""
-    leftover = _tokenize(text)
+    leftover = text
     for form in FORMS:
-        leftover = leftover.str.replace(_token_patterns()[form], "${pre} ")
+        leftover = leftover.str.replace(patterns()[form], "${pre} ")
     words = sorted({fold_string(w) for w in (*_WEEKDAYS, *_LABELS)}, key=lambda w: (-len(w), w))
     decoration = "|".join(w.replace(" ", r"\s+") for w in words)
     # Decoration words are removed wherever they are: a line left with only parts of them is still no text.
