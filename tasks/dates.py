@@ -497,13 +497,14 @@ def read_date(text: pl.Expr) -> pl.Expr:
     for i, form in enumerate(FORMS):
         # A form searches only the rows no earlier form has read, where it can match; the rest are null.
         unread = pl.field("winner").is_null() if i else pl.lit(True)
+        # Tests are str.find, not str.contains: find skips null rows, contains reads the values under them.
         if form == "iso":
             # Every numeric form needs a separator, and a numeric Hijri date a mark (each spelling has ه or ھ).
-            sep = pl.when(unread).then(pl.field("text")).str.contains(r"[/.\-]")
-            state = state.struct.with_fields(separator=sep.fill_null(False))
+            sep = pl.when(unread).then(pl.field("text")).str.find(r"[/.\-]")
+            state = state.struct.with_fields(separator=sep.is_not_null())
         if form == "numeric_dmy":
-            mark = pl.when(unread & pl.field("separator")).then(pl.field("text")).str.contains("[هھ]")
-            state = state.struct.with_fields(hijri_mark=mark.fill_null(False))
+            mark = pl.when(unread & pl.field("separator")).then(pl.field("text")).str.find("[هھ]")
+            state = state.struct.with_fields(hijri_mark=mark.is_not_null())
             # Numeric Hijri dates are blanked before the numeric Gregorian forms are read. replace_all reads
             # the values under nulls too: the rows that cannot hold one are blanked first.
             may_hold, written = pl.field("hijri_mark"), pl.field("text")
@@ -518,7 +519,7 @@ def read_date(text: pl.Expr) -> pl.Expr:
         state = state.struct.with_fields(**{f"match{i}": match})
         state = state.struct.with_fields(**{f"read_as{i}": _as_read(pl.field(f"match{i}"))})
         state = state.struct.with_fields(
-            **{f"read{i}": pl.field(f"read_as{i}").str.contains(_validity_patterns()[form])}
+            **{f"read{i}": pl.field(f"read_as{i}").str.find(_validity_patterns()[form]).is_not_null()}
         )
         won = pl.when(pl.field(f"read{i}")).then(pl.lit(i, pl.UInt8))
         state = state.struct.with_fields(winner=pl.coalesce(pl.field("winner"), won) if i else won)
@@ -543,7 +544,7 @@ def read_date(text: pl.Expr) -> pl.Expr:
         return [pl.field(f"split_{split}").struct.field(name) for split in _SPLITS]
 
     def number(name: str) -> pl.Expr:
-        return pl.coalesce([p.cast(pl.Int32, strict=False) for p in parts(name)])
+        return pl.coalesce(parts(name)).cast(pl.Int32, strict=False)
 
     hijri = pl.field("winner") >= len(GREGORIAN_FORMS)
     state = state.struct.with_fields(
@@ -551,7 +552,8 @@ def read_date(text: pl.Expr) -> pl.Expr:
         c=number("c"),
         name=pl.coalesce(pl.field("split_named").struct.field("b"), pl.field("split_month_day_year").struct.field("b")),
         number=pl.field("split_numeric").struct.field("b").cast(pl.Int32, strict=False),
-        pre=pl.coalesce([p.str.len_chars() for p in parts("pre")]).fill_null(0),
+        # Whether a character was read before the date (a group that took no part is null).
+        pre=pl.coalesce(parts("pre")).is_not_null().cast(pl.Int64),
         rest=pl.coalesce(parts("rest")),
         year_first=pl.field("winner").is_in([FORMS.index(form) for form in _YEAR_FIRST]),
         hijri=hijri,
@@ -563,12 +565,12 @@ def read_date(text: pl.Expr) -> pl.Expr:
     second, third = name.bin.get(1, null_on_oob=True).cast(pl.Int32), name.bin.get(2, null_on_oob=True).cast(pl.Int32)
     in_block = (second % 64) * 64 + third % 64
     # A Hijri date's last character read may be the one after it.
-    end = pl.when(hijri).then(pl.field("rest")).str.contains(f"{_END_CHAR}$")
+    end = pl.when(hijri).then(pl.field("rest")).str.find(f"{_END_CHAR}$").is_not_null()
     state = state.struct.with_fields(
         month=pl.coalesce(pl.field("number"), in_block % (_HIJRI_BASE - _GREGORIAN_BASE) // _MONTH_BLOCK + 1),
         year=pl.when(year_first).then(pl.field("a")).otherwise(pl.field("c")),
         day=pl.when(year_first).then(pl.field("c")).otherwise(pl.field("a")),
-        end=end.fill_null(False).cast(pl.Int32),
+        end=end.cast(pl.Int32),
     )
     year, month, day = pl.field("year"), pl.field("month"), pl.field("day")
     starts, _ = hijri_month_starts()
@@ -581,15 +583,14 @@ def read_date(text: pl.Expr) -> pl.Expr:
         "text": pl.field("match"),
         "pre": pre,
         "keep": pl.field("match").str.len_chars() - pre - pl.field("end"),
-        # A Gregorian date's time and zone, folded ("" where there is none, or a Hijri date won).
-        "rest": pl.when(hijri).then(pl.lit("")).otherwise(pl.field("rest")),
+        # A Gregorian date's time and zone, its words as placeholders (null where there is none).
+        "time_text": pl.when(~hijri & (pl.field("rest").str.len_bytes() > 0))
+        .then(pl.field("rest"))
+        .str.replace_many(_TIME_WORDS, leftmost=True),
     }
     winner = state.struct.with_fields(winner=pl.struct([e.alias(k) for k, e in read.items()])).struct.field("winner")
     # The time is parsed once per row: for the form that won only ("" is no time).
-    rest = pl.when(pl.field("rest") != "").then(pl.field("rest")).str.replace_many(_TIME_WORDS, leftmost=True)
-    with_time = winner.struct.with_fields(time_text=rest).struct.with_fields(
-        tz=pl.field("time_text").str.extract_groups(_TIME_SPLIT)
-    )
+    with_time = winner.struct.with_fields(tz=pl.field("time_text").str.extract_groups(_TIME_SPLIT))
     for stage in _time_stages():
         with_time = with_time.struct.with_fields(**stage)
     return with_time.cast(DATE_STRUCT)
