@@ -12,7 +12,8 @@ from pathlib import Path
 
 import polars as pl
 
-from tasks.dates import month_numbers, read_date
+from tasks.date_patterns import month_numbers
+from tasks.dates import read_date
 from tasks.normalize import ascii_digits, fold_string
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -8,7 +8,8 @@ from hijridate import Gregorian, Hijri
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tasks.dates import DATE_STRUCT, FORMS, hijri_month_starts, is_date_only, patterns, read_date
+from tasks.date_patterns import hijri_month_starts, patterns
+from tasks.dates import DATE_STRUCT, FORMS, is_date_only, read_date
 
 
 def read(texts: list[str | None]) -> list[dict[str, object]]:

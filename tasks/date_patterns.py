@@ -1,0 +1,392 @@
+"""The regexes and tables the date reader uses, built once from the month lists in tasks/reference.
+
+Each form's regex over text as written; the reading table that puts a match in the form it is read in (its
+month name one private-use character, in a block of its month; its digits ASCII); the validity and split
+regexes over a match so read; the Umm al-Qura month starts; the time-and-zone placeholders and split.
+"""
+
+import json
+import re
+from collections.abc import Iterable
+from datetime import date
+from functools import cache
+from pathlib import Path
+
+from hijridate import Hijri
+
+from tasks.normalize import fold_string
+
+_REFERENCE = Path(__file__).parent / "reference"
+
+# Any of the three digit systems; the captured digits are folded to ASCII before they are read.
+_D = "[0-9٠-٩۰-۹]"
+_NOT_D = "[^0-9٠-٩۰-۹]"
+_DIGIT_SYSTEMS = ("0123456789", "٠١٢٣٤٥٦٧٨٩", "۰۱۲۳۴۵۶۷۸۹")
+_DAY = rf"(?P<day>{_D}{{1,2}})(?:st|nd|rd|th)?"
+_YEAR = rf"(?P<year>{_D}{{4}})"
+_SEP = r"\s*[,،]?\s*"
+# Wojood-style tokenised text writes 23 / 6 / 1948; dots and dashes never have spaces around them.
+_NUM_SEP = r"(?:\s*/\s*|[.\-])"
+# No \b anywhere: a Unicode word boundary stops Rust's fast regex engines on non-ASCII text (Arabic), which
+# made a column 30× slower. Where a word must end, the next character is matched instead.
+_END = r"""(?:$|[\s0-9٠-٩۰-۹.,،:;!?؟()\[\]«»"'\-–—|/])"""
+# A Hijri year ends in هـ (or ه, هجري, للهجرة): such a date is not Gregorian and must not be read as one.
+_MARK = r"\s*(?:هـ|ھـ|ه|ھ|هجري[ةه]?|للهجر[ةه])"
+# "Year of", between the month and the year: 25 يوليو من عام 2024.
+_YEAR_WORD = r"(?:(?:من\s+)?(?:عام|سنة|سنه)\s+)?"
+# Private-use characters stand for month spellings: Gregorian from U+E000, Hijri from U+E800.
+GREGORIAN_BASE, HIJRI_BASE = 0xE000, 0xE800
+# Each month's spellings take a block of this many characters (the most any month has is 22).
+MONTH_BLOCK = 32
+
+
+# A time and zone after a date (11:44 م, 9:05 ص, 11:44 AM, T08:30:00+03:00, GMT+3).
+_TIME_ZONE = (
+    # After an optional م ("AD") and a separator.
+    r"(?:(?:\s*م)?(?:\s*[-–—|,،@]\s*|\s+|T)(?:(?:at|الساعة|في)\s+)?"
+    rf"(?:{_D}{{1,2}}):(?:{_D}{{2}})(?::(?:{_D}{{2}})(?:[.,]{_D}+)?)?"
+    # ص/م alone must end the word (not the م of من); the character after it is cut from the span.
+    rf"(?:\s*(?:(?:(?i:[ap]\.?m(?-u:\b)\.?)|صباحاً|صباحا|مساءً|مساء)|(?:[صم])(?:{_END})))?"
+    rf"(?:\s*(?:Z|(?:[+\-−])(?:{_D}{{2}}):?(?:{_D}{{2}})))?)?"
+    # A named zone, with its own offset where given.
+    rf"(?:\s*\(?(?:GMT|UTC|بتوقيت\s+(?:غرينتش|جرينتش|غرينيتش))"
+    rf"(?:\s*(?:[+\-−])(?:{_D}{{1,2}})(?::?(?:{_D}{{2}}))?)?\)?)?"
+)
+
+
+# What may stand beside a date on a line that gives nothing else (a weekday, a label).
+WEEKDAYS = (
+    *("الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت"),
+    *("Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"),
+    *("Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"),
+)
+LABELS = (
+    *("تاريخ النشر", "نشر بتاريخ", "تم النشر في", "تم النشر", "نشر في", "آخر تحديث", "تاريخ الإضافة"),
+    *("تحديث", "نشر", "تاريخ", "بتاريخ", "الموافق", "ميلادي", "ميلادية", "هـ", "م", "GMT", "UTC"),
+    *("Published on", "Published", "Last updated", "Updated", "Posted on"),
+)
+
+GREGORIAN_FORMS = ("day_month_year", "month_day_year", "iso", "numeric_dmy", "numeric_ymd")
+HIJRI_FORMS = ("hijri_day_month_year", "hijri_numeric", "hijri_numeric_dmy")
+# The forms, in the order they are tried: the first that reads wins, so a Gregorian date given beside a
+# Hijri one (… هـ الموافق 10 اغسطس 2015 م) wins over it.
+FORMS = GREGORIAN_FORMS + HIJRI_FORMS
+
+
+@cache
+def _month_table(calendar: str) -> dict[str, int]:
+    """Every spelling of a month (as listed, folded, without a second ال) to its number."""
+    path = _REFERENCE / ("hijri_months.json" if calendar == "hijri" else "months.json")
+    table: dict[str, list[str]] = json.loads(path.read_text(encoding="utf-8"))
+    names: dict[str, int] = {}
+    for month, spellings in table.items():
+        if month.startswith("_"):
+            continue
+        for spelling in spellings:
+            variants = {spelling, fold_string(spelling)}
+            # تشرين الأول is also written تشرين أول, ربيع الآخر as ربيع آخر.
+            variants |= {v.replace(" ال", " ") for v in variants if " ال" in v}
+            # English names as headers write them: July, july, JULY.
+            names |= {c: int(month) for v in variants for c in (v, v.lower(), v.title(), v.upper())}
+    return names
+
+
+def month_numbers() -> dict[str, int]:
+    """Every Gregorian month spelling to its month number."""
+    return _month_table("gregorian")
+
+
+@cache
+def _month_characters() -> dict[str, str]:
+    """Each month spelling to the private-use character that stands for it, longest spelling first.
+
+    A month's spellings take consecutive characters in a block of their own, so that a regex can name a
+    month (or the months of one length) by a range of characters.
+    """
+    tokens: dict[str, str] = {}
+    for calendar, base in (("gregorian", GREGORIAN_BASE), ("hijri", HIJRI_BASE)):
+        table = _month_table(calendar)
+        for month in range(1, 13):
+            spellings = sorted(spelling for spelling, number in table.items() if number == month)
+            assert len(spellings) <= MONTH_BLOCK, f"{calendar} month {month} has more spellings than its block"
+            for i, spelling in enumerate(spellings):
+                tokens[spelling] = chr(base + (month - 1) * MONTH_BLOCK + i)
+    return dict(sorted(tokens.items(), key=lambda kv: (-len(kv[0]), kv[0])))
+
+
+def _month_class(calendar: str, months: Iterable[int]) -> str:
+    """A class of the private-use characters of the given months of a calendar."""
+    base = GREGORIAN_BASE if calendar == "gregorian" else HIJRI_BASE
+    first = [base + (month - 1) * MONTH_BLOCK for month in sorted(months)]
+    return "[" + "".join(f"\\x{{{f:X}}}-\\x{{{f + MONTH_BLOCK - 1:X}}}" for f in first) + "]"
+
+
+@cache
+def reading_table() -> dict[str, str]:
+    """A match's month spellings to their characters and its digits to ASCII: the form it is read in."""
+    digits = {d: str(i) for system in _DIGIT_SYSTEMS[1:] for i, d in enumerate(system)}
+    return _month_characters() | digits
+
+
+def _build_patterns(months: str, hijri_months: str) -> dict[str, str]:
+    """The regex of each form, given the regex of a Gregorian and of a Hijri month name."""
+    month = f"(?P<month>{months})"
+    paired = rf"(?:\s*[/(]\s*(?P<month2>{months})\s*\)?)?"
+    pre = f"(?P<pre>^|{_NOT_D})"
+    # Not a Latin or Arabic letter or digit (a small class where \W would be a large one).
+    not_word = "[^A-Za-z\u0600-\u06ff]"
+    pre_numeric = r"(?P<pre>^|[^0-9٠-٩۰-۹/.\-])"
+    mark = rf"(?P<hijri>{_MARK}{_END})?"
+    # The Gregorian forms end with the Hijri mark that refuses them, then any time and zone (`rest`).
+    tail = rf"{mark}(?P<rest>{_TIME_ZONE}))"
+    return {
+        # 26 يوليو، 2024 · 26th, July 2024 GMT · 12 تشرين الأول 2023 · 10 تموز/يوليو 2024 · 26 Jul 2024 11:44 AM
+        "day_month_year": (
+            rf"{pre}(?P<text>{_DAY}{_SEP}(?:من\s+)?(?:شهر\s+)?{month}\.?{paired}{_SEP}{_YEAR_WORD}{_YEAR}" + tail
+        ),
+        # July 26, 2024 · يوليو 26, 2024 (WordPress's default English order, translated)
+        "month_day_year": rf"(?P<pre>^|{not_word})(?P<text>{month}\.?\s+{_DAY}{_SEP}{_YEAR}" + tail,
+        # 2024-07-26 · 2024-07-26T08:30:00+03:00
+        "iso": rf"{pre}(?P<text>{_YEAR}-(?P<month>{_D}{{1,2}})-(?P<day>{_D}{{1,2}})" + tail,
+        # 26/07/2024 · 26-7-2024 · 26.07.2024: day first, as Arabic news writes
+        "numeric_dmy": (
+            rf"{pre_numeric}(?P<text>(?P<day>{_D}{{1,2}}){_NUM_SEP}(?P<month>{_D}{{1,2}}){_NUM_SEP}{_YEAR}" + tail
+        ),
+        # 2024/07/26
+        "numeric_ymd": (
+            rf"{pre_numeric}(?P<text>{_YEAR}(?:\s*/\s*|\.)(?P<month>{_D}{{1,2}})(?:\s*/\s*|\.)"
+            rf"(?P<day>{_D}{{1,2}})" + tail
+        ),
+        # 25 شوال 1436 هـ · 1 رمضان 1445 (a Hijri month name needs no mark)
+        "hijri_day_month_year": (
+            rf"{pre}(?P<text>{_DAY}{_SEP}(?:من\s+)?(?:شهر\s+)?(?P<month>{hijri_months}){_SEP}{_YEAR_WORD}"
+            rf"{_YEAR}(?P<hijri>{_MARK})?){_END}"
+        ),
+        # 1436/10/25هـ: the mark is required, a bare 1436/10/25 is no date
+        "hijri_numeric": (
+            rf"{pre_numeric}(?P<text>{_YEAR}{_NUM_SEP}(?P<month>{_D}{{1,2}}){_NUM_SEP}"
+            rf"(?P<day>{_D}{{1,2}})(?P<hijri>{_MARK})){_END}"
+        ),
+        # 25/10/1436هـ
+        "hijri_numeric_dmy": (
+            rf"{pre_numeric}(?P<text>(?P<day>{_D}{{1,2}}){_NUM_SEP}(?P<month>{_D}{{1,2}}){_NUM_SEP}"
+            rf"{_YEAR}(?P<hijri>{_MARK})){_END}"
+        ),
+    }
+
+
+@cache
+def patterns() -> dict[str, str]:
+    """The regex of each form over text as written; `pre` is the character before the date, `text` the date."""
+
+    def alternation(calendar: str) -> str:
+        ordered = sorted(_month_table(calendar), key=lambda s: (-len(s), s))
+        return "|".join(re.escape(s).replace(r"\ ", " ") for s in ordered)
+
+    return _build_patterns(alternation("gregorian"), alternation("hijri"))
+
+
+@cache
+def hijri_numeric_mask() -> str:
+    """Numeric Hijri dates, without groups: blanked before the numeric Gregorian forms are read."""
+    ymd = rf"{_D}{{4}}{_NUM_SEP}{_D}{{1,2}}{_NUM_SEP}{_D}{{1,2}}{_MARK}{_END}"
+    dmy = rf"{_D}{{1,2}}{_NUM_SEP}{_D}{{1,2}}{_NUM_SEP}{_D}{{4}}{_MARK}{_END}"
+    return f"{ymd}|{dmy}"
+
+
+@cache
+def hijri_month_starts() -> tuple[dict[int, int], dict[int, int]]:
+    """Umm al-Qura, by year*100+month: the day (since 1970-01-01) its first day falls on, and its length.
+
+    Built once from hijridate over its whole range (1343–1500 AH) so that Hijri dates are read with
+    two hash lookups per row instead of a Python call per string.
+    """
+    epoch = date(1970, 1, 1)
+    starts: dict[int, int] = {}
+    lengths: dict[int, int] = {}
+    for year in range(1343, 1501):
+        for month in range(1, 13):
+            first = Hijri(year, month, 1)
+            starts[year * 100 + month] = first.to_gregorian().toordinal() - epoch.toordinal()
+            lengths[year * 100 + month] = first.month_length()
+    return starts, lengths
+
+
+# Reading a form takes three regexes, so that the two run on every row need only Rust's DFA (capture groups
+# made it fall back to slower engines, half of read_date's time):
+# 1. the form's pattern (above) with its groups made non-capturing decides, over the text as written, where
+#    the form matches and what its match is (the same matches as with its groups);
+# 2. a validity regex over that match as read (month names as characters, digits ASCII) decides whether the
+#    form reads: the year, month and day in range and the day in its month (Umm al-Qura's for Hijri), a
+#    paired month the same, no Hijri mark after a Gregorian date; it spells out the valid numbers, so that
+#    no number is parsed for a form that does not win;
+# 3. for the winning match only, a split regex takes its numbers and parts (below).
+# Forms are tried in FORMS order, each over the rows no earlier form read.
+_NON_DIGIT = "[^0-9]"
+# Neither a digit nor a month character: what lies between a date's day and its month name.
+_NEITHER_3 = r"[^0-9\x{E000}-\x{EFFF}]"
+# What may follow a Gregorian date's last field in its match: nothing, or no digit (the field took them all)
+# and no Hijri mark. A mark can only begin the match's tail where the form read it (and is refused): the time
+# and zone the tail holds otherwise never begin with ه, ھ or ل.
+_GREGORIAN_TAIL = r"(?:$|[^0-9\sهھل](?s:.*)$|\s+(?:$|[^\sهھل](?s:.*)$))"
+# Days in a month of each length (February 29 is spelt separately, with the leap years).
+_MONTH_LENGTHS = {31: (1, 3, 5, 7, 8, 10, 12), 30: (4, 6, 9, 11), 28: (2,)}
+
+
+def _digit_class(values: str) -> str:
+    """A class of the given digit values (a string of ASCII digits)."""
+    return f"[{values}]"
+
+
+def _numbers(strings: Iterable[str]) -> str:
+    """A regex for exactly these strings of ASCII digits, each digit written in any of the three systems."""
+    wanted = set(strings)
+    rests: dict[str, set[str]] = {}
+    for s in sorted(wanted - {""}):
+        rests.setdefault(s[0], set()).add(s[1:])
+    # First digits with the same continuations share one class (a trie with its leaves merged).
+    firsts: dict[frozenset[str], str] = {}
+    for first, rest in rests.items():
+        firsts[frozenset(rest)] = firsts.get(frozenset(rest), "") + first
+    branches = [_digit_class(digits) + _numbers(rest) for rest, digits in firsts.items()]
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return ("" if not branches else f"(?:{body})?") if "" in wanted else body
+
+
+def _field(low: int, high: int) -> str:
+    """A day or month field from low to high: one or two digits, a single digit also with a leading zero."""
+    return _numbers({str(n) for n in range(low, high + 1)} | {f"{n:02d}" for n in range(low, min(high, 9) + 1)})
+
+
+def _years(years: Iterable[int]) -> str:
+    """A four-digit year among these."""
+    return _numbers(f"{year:04d}" for year in years)
+
+
+def _months(months: Iterable[int]) -> str:
+    """A month field among these month numbers."""
+    return _numbers({str(m) for m in months} | {f"{m:02d}" for m in months if m < 10})
+
+
+def _gregorian_cases() -> list[tuple[str, int, str]]:
+    """Each valid Gregorian (days, month, years): a month's days in every year, then February 29."""
+    years = _years(range(1800, 2201))
+    leap = _years(y for y in range(1800, 2201) if (y % 4 == 0 and y % 100 != 0) or y % 400 == 0)
+    lengths = {m: length for length, months in _MONTH_LENGTHS.items() for m in months}
+    return [(_field(1, lengths[m]), m, years) for m in range(1, 13)] + [(_numbers({"29"}), 2, leap)]
+
+
+def _hijri_cases() -> list[tuple[str, int, str]]:
+    """Each valid Hijri (days, month, years) of the Umm al-Qura table: 1–28 always, then 29, 30, 31 by year."""
+    _, lengths = hijri_month_starts()
+    years = range(1343, 1501)
+    cases = [(_field(1, 28), m, _years(years)) for m in range(1, 13)]
+    for day in (29, 30, 31):
+        for m in range(1, 13):
+            longer = [y for y in years if lengths[y * 100 + m] >= day]
+            if longer:
+                cases.append((_numbers({str(day)}), m, _years(longer)))
+    return cases
+
+
+@cache
+def validity_patterns() -> dict[str, str]:
+    """Each form's validity regex over its whole match (as written, month names as characters)."""
+    nd, neither, tail = _NON_DIGIT, _NEITHER_3, _GREGORIAN_TAIL
+    gregorian, hijri = _gregorian_cases(), _hijri_cases()
+
+    def dmy(cases: list[tuple[str, int, str]], sep: str) -> str:
+        return "|".join(f"{d}{sep}{_months([m])}{sep}{y}" for d, m, y in cases)
+
+    def ymd(cases: list[tuple[str, int, str]], sep: str) -> str:
+        return "|".join(f"{y}{sep}{_months([m])}{sep}{d}" for d, m, y in cases)
+
+    def named(cases: list[tuple[str, int, str]], calendar: str, order: str) -> str:
+        out = []
+        for d, m, y in cases:
+            name = _month_class(calendar, [m])
+            if order == "mdy":
+                out.append(f"{name}{neither}*{d}{nd}*{y}")
+            elif calendar == "gregorian":
+                # A paired name (تموز/يوليو) must name the same month.
+                out.append(f"{d}{neither}*{name}{neither}*(?:{name}{nd}*)?{y}")
+            else:
+                out.append(f"{d}{neither}*{name}{nd}*{y}")
+        return "|".join(out)
+
+    return {
+        "day_month_year": rf"^{nd}?(?:{named(gregorian, 'gregorian', 'dmy')}){tail}",
+        # The character before the month may be anything not a letter, a month character among them.
+        "month_day_year": rf"^(?s:.)?(?:{named(gregorian, 'gregorian', 'mdy')}){tail}",
+        "iso": rf"^{nd}?(?:{ymd(gregorian, '-')}){tail}",
+        "numeric_dmy": rf"^{nd}?(?:{dmy(gregorian, nd + '+')}){tail}",
+        "numeric_ymd": rf"^{nd}?(?:{ymd(gregorian, nd + '+')}){tail}",
+        # A Hijri year is followed by its mark or by the character after the date (a digit, maybe); a
+        # numeric Hijri date's day by its mark.
+        "hijri_day_month_year": rf"^{nd}?(?:{named(hijri, 'hijri', 'dmy')})(?s:.*)$",
+        "hijri_numeric": rf"^{nd}?(?:{ymd(hijri, nd + '+')}){nd}(?s:.*)$",
+        "hijri_numeric_dmy": rf"^{nd}?(?:{dmy(hijri, nd + '+')})(?s:.*)$",
+    }
+
+
+# The split of a winning match, its digits folded to ASCII. Knowing the match, it needs no context: its
+# fields `a`, `b`, `c` are the runs of digits or month characters where the form puts them (nothing else in
+# a match is one): day, month, year; or year, month, day; month_day_year's `b` is its month, `a` its day.
+# `pre` is the character the form reads before the date; `rest` is what follows the last field: a Gregorian
+# date's time and zone, or a Hijri date's mark and the character read after it. With one-character months
+# and ASCII digits the named and numeric splits are one-pass, so cheap (Arabic-Indic digits share their
+# first UTF-8 byte with Arabic letters, which made the engine backtrack through every class); the
+# numeric fields take whole runs, since a numeric date's last field is never followed by a digit.
+_TOKEN = r"[\x{E000}-\x{EFFF}]"
+_NEITHER = r"[^0-9\x{E000}-\x{EFFF}]"
+SPLITS = {
+    "named": (
+        rf"^(?P<pre>[^0-9])?(?P<a>[0-9]{{1,2}}){_NEITHER}*(?P<b>{_TOKEN}){_NEITHER}*(?:{_TOKEN}[^0-9]*)?"
+        rf"(?P<c>[0-9]{{4}})(?P<rest>(?s:.*))$"
+    ),
+    "numeric": r"^(?P<pre>[^0-9])?(?P<a>[0-9]+)[^0-9]+(?P<b>[0-9]+)[^0-9]+(?P<c>[0-9]+)(?P<rest>(?:[^0-9](?s:.*))?)$",
+    # The character before the month may be a digit or a month character, and the day may run into the year.
+    "month_day_year": (
+        rf"^(?P<pre>(?s:.))?(?P<b>{_TOKEN}){_NEITHER}*(?P<a>[0-9]{{1,2}})[^0-9]*(?P<c>[0-9]{{4}})"
+        rf"(?P<rest>(?s:.*))$"
+    ),
+}
+SPLIT_FORMS = {
+    "named": ("day_month_year", "hijri_day_month_year"),
+    "numeric": ("iso", "numeric_dmy", "numeric_ymd", "hijri_numeric", "hijri_numeric_dmy"),
+    "month_day_year": ("month_day_year",),
+}
+# The forms whose `a` is the year and `c` the day.
+YEAR_FIRST = ("iso", "numeric_ymd", "hijri_numeric")
+# A Hijri date's mark never ends with a character that may follow a date: such a last character was read
+# after the date.
+END_CHAR = _END.removeprefix("(?:$|").removesuffix(")")
+
+
+@cache
+def match_patterns() -> dict[str, str]:
+    """Each form's regex with its groups made non-capturing: the same matches, found by the DFA alone."""
+    return {form: re.sub(r"\(\?P<\w+>", "(?:", pattern) for form, pattern in patterns().items()}
+
+
+# A Gregorian date's time and zone, as matched, is read in two steps: its words become ASCII placeholders
+# (ص and م alone X and Y, the words for morning and evening am and pm, the Arabic zone B … W, − a hyphen),
+# so that a regex with one way through (Rust's one-pass DFA, several times faster) can split it.
+# Longest first: where two start at one place, the first listed is replaced.
+TIME_WORDS = {
+    **{"غرينيتش": "W", "صباحاً": "am", "بتوقيت": "B", "غرينتش": "W", "جرينتش": "W", "صباحا": "am"},
+    **{"مساءً": "pm", "مساء": "pm", "ص": "X", "م": "Y", "−": "-"},
+}
+# What may follow ص/م: _END's characters, but for - and ( (which begin an offset or a zone; where one
+# follows ص/م without beginning one, it ends the time, and the span is cut by the last character instead).
+_AFTER = r"""[\s0-9.,،:;!?؟)\[\]«»"'–—|/]"""
+# Valid by construction (it is the `rest` of a form's match), so the regex only takes it apart: what
+# precedes the hour (م, a separator, at, الساعة, في, T) is anything but a digit or the start of a zone.
+TIME_SPLIT = (
+    r"^[^0-9GUB(]*"
+    r"(?:(?P<hour>[0-9]{1,2}):(?P<minute>[0-9]{2})(?::(?P<second>[0-9]{2})(?:[.,][0-9]+)?)?\s*"
+    rf"(?:(?P<ampm>[apAP])\.?[mM]\.?\s*|(?P<ampm1>[XY])(?:{_AFTER}\s*)?)?"
+    r"(?:(?P<offset>Z)\s*|(?P<offset_sign>[+\-])(?P<offset_hours>[0-9]{2}):?(?P<offset_mins>[0-9]{2})\s*)?)?"
+    r"(?:\(?(?P<zone>[GUB])(?:MT|TC|\s+W)"
+    r"(?:\s*(?P<zone_sign>[+\-])(?P<zone_digits>[0-9]{1,4})(?::(?P<zone_mins>[0-9]{2}))?)?)?"
+)
