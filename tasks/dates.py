@@ -44,9 +44,9 @@ DATE_STRUCT = pl.Struct(
 )
 
 
-def _as_read(match: pl.Expr) -> pl.Expr:
-    """Matches with their month names as characters and their digits ASCII: leftmost, then longest."""
-    return match.str.replace_many(reading_table(), leftmost=True)
+def _as_read(match: pl.Expr, form: str) -> pl.Expr:
+    """A form's matches with their month names as characters and their digits ASCII: leftmost, then longest."""
+    return match.str.replace_many(reading_table(form), leftmost=True)
 
 
 def _days_from_civil(year: pl.Expr, month: pl.Expr, day: pl.Expr) -> pl.Expr:
@@ -156,7 +156,7 @@ def read_date(text: pl.Expr) -> pl.Expr:
         source = pl.field("masked" if form in ("numeric_dmy", "numeric_ymd") else "text")
         match = pl.when(unread).then(source).str.extract(match_patterns()[form], 0)
         state = state.struct.with_fields(**{f"match{i}": match})
-        state = state.struct.with_fields(**{f"read_as{i}": _as_read(pl.field(f"match{i}"))})
+        state = state.struct.with_fields(**{f"read_as{i}": _as_read(pl.field(f"match{i}"), form)})
         state = state.struct.with_fields(
             **{f"read{i}": pl.field(f"read_as{i}").str.find(validity_patterns()[form]).is_not_null()}
         )
