@@ -218,7 +218,8 @@ def read_date(text: pl.Expr) -> pl.Expr:
     read: dict[str, pl.Expr] = {
         "date": pl.when(hijri).then(hijri_date + day - 1).otherwise(_days_from_civil(year, month, day)).cast(pl.Date),
         "form": pl.lit(pl.Series(FORMS)).gather(pl.field("winner")),
-        # The span as written is the match without the character before the date (and after a Hijri one).
+        # The span as written is the match without the character before the date (and after a Hijri one, or
+        # after ص/م): `keep` characters from `pre`, cut in the last stage.
         "text": pl.field("match"),
         "pre": pre,
         "keep": pl.field("match").str.len_chars() - pre - pl.field("end"),
@@ -228,7 +229,7 @@ def read_date(text: pl.Expr) -> pl.Expr:
         .str.replace_many(TIME_WORDS, leftmost=True),
     }
     winner = state.struct.with_fields(winner=pl.struct([e.alias(k) for k, e in read.items()])).struct.field("winner")
-    # The time is parsed once per row: for the form that won only ("" is no time).
+    # The time is parsed once per row: for the form that won only (null is no time).
     with_time = winner.struct.with_fields(tz=pl.field("time_text").str.extract_groups(TIME_SPLIT))
     for stage in _time_stages():
         with_time = with_time.struct.with_fields(**stage)
