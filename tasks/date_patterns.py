@@ -232,8 +232,9 @@ def hijri_month_starts() -> tuple[dict[int, int], dict[int, int]]:
 # 3. for the winning match only, a split regex takes its numbers and parts (below).
 # Forms are tried in FORMS order, each over the rows no earlier form read.
 _NON_DIGIT = "[^0-9]"
-# Neither a digit nor a month character: what lies between a date's day and its month name.
-_NEITHER_3 = r"[^0-9\x{E000}-\x{EFFF}]"
+# Neither a digit nor a month character: what lies between a date's day and its month name (in a match as
+# read, where the validity and split regexes both run).
+_NEITHER = r"[^0-9\x{E000}-\x{EFFF}]"
 # What may follow a Gregorian date's last field in its match: nothing, or no digit (the field took them all)
 # and no Hijri mark. A mark can only begin the match's tail where the form read it (and is refused): the time
 # and zone the tail holds otherwise never begin with ه, ھ or ل.
@@ -301,7 +302,7 @@ def _hijri_cases() -> list[tuple[str, int, str]]:
 @cache
 def validity_patterns() -> dict[str, str]:
     """Each form's validity regex over its whole match (as written, month names as characters)."""
-    nd, neither, tail = _NON_DIGIT, _NEITHER_3, _GREGORIAN_TAIL
+    nd, neither, tail = _NON_DIGIT, _NEITHER, _GREGORIAN_TAIL
     gregorian, hijri = _gregorian_cases(), _hijri_cases()
 
     def dmy(cases: list[tuple[str, int, str]], sep: str) -> str:
@@ -347,7 +348,6 @@ def validity_patterns() -> dict[str, str]:
 # first UTF-8 byte with Arabic letters, which made the engine backtrack through every class); the
 # numeric fields take whole runs, since a numeric date's last field is never followed by a digit.
 _TOKEN = r"[\x{E000}-\x{EFFF}]"
-_NEITHER = r"[^0-9\x{E000}-\x{EFFF}]"
 SPLITS = {
     "named": (
         rf"^(?P<pre>[^0-9])?(?P<a>[0-9]{{1,2}}){_NEITHER}*(?P<b>{_TOKEN}){_NEITHER}*(?:{_TOKEN}[^0-9]*)?"
