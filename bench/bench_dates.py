@@ -6,6 +6,7 @@ import time
 import warnings
 from collections.abc import Callable
 from datetime import date
+from typing import TypeVar
 
 import dateparser
 import polars as pl
@@ -18,6 +19,7 @@ N_DATEPARSER = 3_000  # dateparser takes about a millisecond a string: a sample,
 # Both sides timed as a median of runs: the ratio of two single runs moved by a third on this shared machine.
 DATEPARSER_RUNS = 3
 SEED = 20240726
+T = TypeVar("T")
 
 EGYPTIAN = [
     *("يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو"),
@@ -96,16 +98,23 @@ def strings(count: int) -> pl.DataFrame:
     return pl.DataFrame(rows, schema={"form": pl.String, "text": pl.String, "gold": pl.Date}, orient="row")
 
 
+def _timed(work: Callable[[], T], runs: int) -> tuple[T, list[float]]:
+    """What work returns, and the seconds each of a few runs took."""
+    timings = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        out = work()
+        timings.append(time.perf_counter() - start)
+    return out, timings
+
+
 def _dateparser(frame: pl.DataFrame, parse: Callable[[str], object]) -> tuple[list[date | None], float]:
     """Each string through one dateparser call: the dates read and the median seconds of a few runs."""
-    timings = []
-    for _ in range(DATEPARSER_RUNS):
-        out: list[date | None] = []
-        start = time.perf_counter()
-        for text in frame["text"]:
-            read = parse(text)
-            out.append(read.date() if read is not None else None)  # type: ignore[attr-defined]
-        timings.append(time.perf_counter() - start)
+
+    def dates() -> list[date | None]:
+        return [read.date() if (read := parse(text)) is not None else None for text in frame["text"]]  # type: ignore[attr-defined]
+
+    out, timings = _timed(dates, DATEPARSER_RUNS)
     return out, statistics.median(timings)
 
 
@@ -116,11 +125,8 @@ def run() -> str:
     read_date(pl.lit("1 يناير 2024"))  # build the month tables outside the timing
     pl.DataFrame({"t": ["1 يناير 2024"]}).select(read_date(pl.col("t")))
     # The median of a few runs: one run of about a second varies by ±15 % on a shared machine.
-    timings = []
-    for _ in range(AKHBAR_RUNS):
-        start = time.perf_counter()
-        akhbar = frame.lazy().select(read_date(pl.col("text")).struct.field("date")).collect(engine="streaming")
-        timings.append(time.perf_counter() - start)
+    column = frame.lazy().select(read_date(pl.col("text")).struct.field("date"))
+    akhbar, timings = _timed(lambda: column.collect(engine="streaming"), AKHBAR_RUNS)
     akhbar_seconds = statistics.median(timings)
     frame = frame.with_columns(akhbar=akhbar["date"])
 
