@@ -295,6 +295,12 @@ def common_words(anercorp_lines: int = TRAIN_LINES, share: float = MAX_COMMON_EN
     }
 
 
+def curated_given_names() -> list[str]:
+    """The hand-curated given names of given_names.csv: Arabic ones, and foreign ones as the news spells them."""
+    with (REFERENCE / "given_names.csv").open(encoding="utf-8", newline="") as handle:
+        return [row["name"] for row in csv.DictReader(handle)]
+
+
 def write_name_words(path: Path, anercorp_lines: int = TRAIN_LINES) -> dict[str, int]:
     """Write the rules' word lists mined from the training text: given, name, head and common words."""
     stats = word_stats(anercorp_lines)
@@ -309,10 +315,15 @@ def write_name_words(path: Path, anercorp_lines: int = TRAIN_LINES) -> dict[str,
                 rows.append((word, kind, count, seen[word]))
 
     pick(stats["opens_PER"], "given", MIN_GIVEN, MIN_GIVEN_SHARE)
+    common = common_words(anercorp_lines)
+    # The curated given names, but for those the training text uses mostly as plain words (علي is also على).
+    taken = {row[0] for row in rows}
+    for word in sorted(set(fold_all(curated_given_names())) - taken - STOP - common):
+        rows.append((word, "given", stats["opens_PER"][word], seen[word]))
     pick(stats["in_person"], "name", MIN_GIVEN, MIN_GIVEN_SHARE)
     pick(stats["opens_ORG"], "head", MIN_HEAD, MIN_HEAD_SHARE)
     names = {row[0] for row in rows}
-    for word in sorted(common_words(anercorp_lines) - names):
+    for word in sorted(common - names):
         rows.append((word, "common", stats["inside"][word], seen[word]))
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, lineterminator="\n")

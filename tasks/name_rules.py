@@ -129,9 +129,10 @@ def _chain(first: str) -> str:
     """
     link = "|".join(tolerant(c) for c in _NAME_LINKS)
     word = r"\p{L}{2,}"
-    # The one word more is read only when it is a name word of the corpora, as _name_length keeps it.
+    # The one word more is read only when it is a name word of the corpora or definite (a family name,
+    # الدليمي), as _name_length keeps it.
     known = "|".join(tolerant(w) for w in sorted(_extra_name_words(), key=len, reverse=True))
-    return rf"{first}(?:  (?:{link}))?  {word}(?:  (?:{link})  {word})*(?:  (?:{known}))?"
+    return rf"{first}(?:  (?:{link}))?  {word}(?:  (?:{link})  {word})*(?:  (?:{known}|ال{word}))?"
 
 
 def _title_regex() -> str:
@@ -230,7 +231,8 @@ def _name_length(words: pl.Expr) -> pl.Expr:
     The name stops before a common word of the training text (a verb, a noun, a particle), a stop word, or
     a given name carrying a conjunction (محمد علي ومحمود عباس). Past the first two words it goes on only
     through a link and the word it links (حمد بن جاسم بن جبر آل ثاني), and takes one more word when that
-    is itself a name word of the corpora (علي عبد الله صالح): most names are two words.
+    is itself a name word of the corpora (علي عبد الله صالح) or a definite word that is not a common one,
+    a family name (عمر حسن البشير): most names are two words.
     """
     stops = list(_name_stops())
     known_names = list(_extra_name_words())
@@ -243,17 +245,24 @@ def _name_length(words: pl.Expr) -> pl.Expr:
         (position < 2)
         | is_link.shift(1).fill_null(False)
         | (is_link & following.is_not_null() & ~following.is_in(stops))
-        | (((position == 2) | is_link.shift(2).fill_null(False)) & word.is_in(known_names))
+        | (
+            ((position == 2) | is_link.shift(2).fill_null(False))
+            & (word.is_in(known_names) | word.str.starts_with("ال"))
+        )
     ) & ~word.is_in(stops)
     return words.list.eval((~fits).cum_sum().eq(0).sum()).list.first()
 
 
 @cache
 def _given_name_regex() -> str:
-    """A given name (with a prefix clitic or not), then up to three words: the name without clitic is group 1."""
+    """A given name (with a prefix clitic or not), then up to three words: the name without clitic is group 2.
+
+    A given name after بن is a father's name (مكتوم بن راشد): the match takes بن in, as group 1, to be dropped.
+    """
     names = "|".join(tolerant(g) for g in sorted(name_words()["given"], key=len, reverse=True))
     name = _chain(f"(?:{names})")
-    return rf" (?:[وفبلك]|وب|فب|وك|ول|فل)?({name}) "
+    son_of = "|".join(tolerant(link) for link in ("بن", "ابن", "بنت"))
+    return rf" (?:({son_of})  )?(?:[وفبلك]|وب|فب|وك|ول|فل)?({name}) "
 
 
 def _given_name_people(text: pl.DataFrame) -> pl.DataFrame:
@@ -270,7 +279,8 @@ def _read_given_name(found: pl.DataFrame) -> pl.DataFrame:
     name = pl.col("name")
     folded = name.list.eval(fold_for_matching(pl.element()))
     return (
-        found.with_columns(name.str.extract(_given_name_regex(), 1).str.split("  "))
+        found.filter(name.str.extract(_given_name_regex(), 1).is_null())
+        .with_columns(name.str.extract(_given_name_regex(), 2).str.split("  "))
         .with_columns(name.list.head(_name_length(folded)))
         .filter(name.list.len() >= 2, ~folded.list.last().is_in(list(_NAME_CONNECTORS)))
         .with_columns(name.list.join(" "))

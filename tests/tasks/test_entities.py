@@ -5,6 +5,7 @@ from polars.testing import assert_frame_equal
 
 from tasks.entities import FOUND, entity_lists, find_entities
 from tasks.gazetteer import patterns
+from tasks.name_rules import name_words
 
 
 def found(*bodies: str) -> pl.DataFrame:
@@ -146,6 +147,25 @@ def test_a_mined_given_name_opens_a_person_and_the_surname_follows_later() -> No
     body = "وصل جورج غالاوي إلى دمشق، وقال غالاوي إن الزيارة إنسانية"
     rows = found(body).filter(pl.col("entity_type") == "PER").select("entity", "mentions").rows()
     assert rows == [("جورج غالاوي", 2)]
+
+
+def test_a_curated_given_name_opens_a_person() -> None:
+    # بيل and سمير are in the curated given names (given_names.csv), not mined; neither person is in a list.
+    assert names("وصل بيل هاريسون أمس") == ["بيل هاريسون"]
+    assert names("وقال سمير حدوشي إن الاتفاق صامد") == ["سمير حدوشي"]
+
+
+def test_a_curated_given_name_the_training_text_uses_as_a_plain_word_is_not_one() -> None:
+    # علي is curated but folds like على ("on"), mostly a plain word in the training text: it opens nobody.
+    assert "علي" not in name_words()["given"]
+    assert names("وقع الاتفاق علي هامش القمة") == []
+
+
+def test_a_third_name_word_with_al_is_the_family_name() -> None:
+    # A given name, a father's name, then a definite family name (الدليمي): three words, one person.
+    assert names("قال سمير خالد الدليمي إن الوفد وصل") == ["سمير خالد الدليمي"]
+    # A definite common word (الأسبوع) is not a name word: the name stops before it.
+    assert names("وصل جورج غالاوي الأسبوع الماضي") == ["جورج غالاوي"]
 
 
 def test_a_name_after_a_given_name_stops_at_a_common_word() -> None:
