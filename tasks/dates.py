@@ -72,7 +72,7 @@ def _tz_int(name: str) -> pl.Expr:
 def _time_stages() -> list[dict[str, pl.Expr]]:
     """The time of day and the UTC offset from the time-and-zone groups, null where impossible.
 
-    In stages, each field computed once and read by the next stage: an expression used twice in one
+    In two stages, each field computed once and read by the next stage: an expression used twice in one
     stage would be evaluated twice.
     """
     sign = {f"{p}_sign": pl.when(_tz(f"{p}_sign") == "+").then(1).otherwise(-1) for p in ("offset", "zone")}
@@ -86,16 +86,19 @@ def _time_stages() -> list[dict[str, pl.Expr]]:
         "pm": _tz("ampm").is_in(["p", "P"]) | (_tz("ampm1") == "Y"),
         "am": _tz("ampm").is_in(["a", "A"]) | (_tz("ampm1") == "X"),
         "twelve": _tz("ampm").is_not_null() | _tz("ampm1").is_not_null(),
-        "bare": pl.when(_tz("offset").is_not_null())
-        .then(0)
-        .otherwise(sign["offset_sign"] * (_tz_int("offset_hours") * 60 + _tz_int("offset_mins"))),
-        "zone": pl.when(_tz("zone").is_not_null()).then(
-            (
-                sign["zone_sign"]
-                * pl.when(whole_hours)
-                .then(digits * 60 + _tz_int("zone_mins").fill_null(0))
-                .otherwise(digits // 100 * 60 + digits % 100)
-            ).fill_null(0)
+        # An offset after the time, else the zone's.
+        "offset": pl.coalesce(
+            pl.when(_tz("offset").is_not_null())
+            .then(0)
+            .otherwise(sign["offset_sign"] * (_tz_int("offset_hours") * 60 + _tz_int("offset_mins"))),
+            pl.when(_tz("zone").is_not_null()).then(
+                (
+                    sign["zone_sign"]
+                    * pl.when(whole_hours)
+                    .then(digits * 60 + _tz_int("zone_mins").fill_null(0))
+                    .otherwise(digits // 100 * 60 + digits % 100)
+                ).fill_null(0)
+            ),
         ),
         # ص/م was read with the character after it; that character is not part of the span.
         "cut": (
@@ -108,22 +111,18 @@ def _time_stages() -> list[dict[str, pl.Expr]]:
         .cast(pl.UInt32),
     }
     hour, minute, second = pl.field("hour"), pl.field("minute"), pl.field("second")
-    flags = {
-        "offset": pl.coalesce(pl.field("bare"), pl.field("zone")),
-        "valid": pl.when(pl.field("twelve")).then(hour.is_between(1, 12)).otherwise(hour <= 23)
-        & (minute <= 59)
-        & (second <= 59),
-    }
+    valid = pl.when(pl.field("twelve")).then(hour.is_between(1, 12)).otherwise(hour <= 23)
+    valid = valid & (minute <= 59) & (second <= 59)
     pm, am = pl.field("pm"), pl.field("am")
     hour24 = pl.when(pm & (hour < 12)).then(hour + 12).when(am & (hour == 12)).then(0).otherwise(hour)
     nanos = ((hour24 * 60 + minute) * 60 + second).cast(pl.Int64) * 1_000_000_000
     offset = pl.field("offset")
     final = {
-        "time": pl.when(pl.field("valid")).then(nanos).cast(pl.Time),
+        "time": pl.when(valid).then(nanos).cast(pl.Time),
         "utc_offset": pl.when(offset.abs() <= 14 * 60).then(offset).cast(pl.Int16),
         "text": pl.field("text").str.slice(pl.field("pre"), pl.field("keep") - pl.field("cut")),
     }
-    return [parsed, flags, final]
+    return [parsed, final]
 
 
 def read_date(text: pl.Expr) -> pl.Expr:
@@ -178,47 +177,38 @@ def read_date(text: pl.Expr) -> pl.Expr:
         }
     state = state.struct.with_fields(**taken)
 
-    # Each split runs over the rows its forms won (extract_groups skips null rows).
+    # Each split runs over the rows its forms won; extract_groups skips null rows, whose struct is null, so
+    # the one that ran is the coalesced one (by field name). It is not unnested: struct.unnest() takes each
+    # field with a copy of the whole expression, which would run the splits once per field.
+    splits = [
+        pl.when(pl.field("winner").is_in([FORMS.index(form) for form in forms]))
+        .then(pl.field("folded"))
+        .str.extract_groups(SPLITS[split])
+        for split, forms in SPLIT_FORMS.items()
+    ]
     state = state.struct.with_fields(
-        **{
-            f"split_{split}": pl.when(pl.field("winner").is_in([FORMS.index(form) for form in forms]))
-            .then(pl.field("folded"))
-            .str.extract_groups(SPLITS[split])
-            for split, forms in SPLIT_FORMS.items()
-        }
-    )
-
-    def parts(name: str) -> list[pl.Expr]:
-        return [pl.field(f"split_{split}").struct.field(name) for split in SPLITS]
-
-    def number(name: str) -> pl.Expr:
-        return pl.coalesce(parts(name)).cast(pl.Int32, strict=False)
-
-    hijri = pl.field("winner") >= len(GREGORIAN_FORMS)
-    state = state.struct.with_fields(
-        a=number("a"),
-        c=number("c"),
-        name=pl.coalesce(pl.field("split_named").struct.field("b"), pl.field("split_month_day_year").struct.field("b")),
-        number=pl.field("split_numeric").struct.field("b").cast(pl.Int32, strict=False),
-        # Whether a character was read before the date (a group that took no part is null).
-        pre=pl.coalesce(parts("pre")).is_not_null().cast(pl.Int64),
-        rest=pl.coalesce(parts("rest")),
+        split=pl.coalesce(splits),
         year_first=pl.field("winner").is_in([FORMS.index(form) for form in YEAR_FIRST]),
-        hijri=hijri,
+        hijri=pl.field("winner") >= len(GREGORIAN_FORMS),
     )
     year_first, hijri = pl.field("year_first"), pl.field("hijri")
-    # A month name's character is in its month's block: the month is read off its UTF-8 bytes (EE, then
-    # 6 bits each), cheaper than looking each character up.
-    name = pl.field("name").cast(pl.Binary)
+    a, b, c, rest = (pl.field("split").struct.field(name) for name in ("a", "b", "c", "rest"))
+    # `b` is a month's digits or its name's character. A month name's character is in its month's block:
+    # the month is read off its UTF-8 bytes (EE, then 6 bits each), cheaper than looking each character up.
+    name = b.cast(pl.Binary)
     second, third = name.bin.get(1, null_on_oob=True).cast(pl.Int32), name.bin.get(2, null_on_oob=True).cast(pl.Int32)
     in_block = (second % 64) * 64 + third % 64
     # A Hijri date's last character read may be the one after it.
-    end = pl.when(hijri).then(pl.field("rest")).str.find(f"{END_CHAR}$").is_not_null()
+    end = pl.when(hijri).then(rest).str.find(f"{END_CHAR}$").is_not_null()
     state = state.struct.with_fields(
-        month=pl.coalesce(pl.field("number"), in_block % (HIJRI_BASE - GREGORIAN_BASE) // MONTH_BLOCK + 1),
-        year=pl.when(year_first).then(pl.field("a")).otherwise(pl.field("c")),
-        day=pl.when(year_first).then(pl.field("c")).otherwise(pl.field("a")),
+        month=pl.coalesce(b.cast(pl.Int32, strict=False), in_block % (HIJRI_BASE - GREGORIAN_BASE) // MONTH_BLOCK + 1),
+        year=pl.when(year_first).then(a).otherwise(c).cast(pl.Int32, strict=False),
+        day=pl.when(year_first).then(c).otherwise(a).cast(pl.Int32, strict=False),
+        # Whether a character was read before the date (a group that took no part is null).
+        pre=pl.field("split").struct.field("pre").is_not_null().cast(pl.Int64),
         end=end.cast(pl.Int32),
+        # A Gregorian date's time and zone, its words as placeholders (null where there is none).
+        time_text=pl.when(~hijri & (rest.str.len_bytes() > 0)).then(rest).str.replace_many(TIME_WORDS, leftmost=True),
     )
     year, month, day = pl.field("year"), pl.field("month"), pl.field("day")
     starts, _ = hijri_month_starts()
@@ -232,17 +222,14 @@ def read_date(text: pl.Expr) -> pl.Expr:
         "text": pl.field("match"),
         "pre": pre,
         "keep": pl.field("match").str.len_chars() - pre - pl.field("end"),
-        # A Gregorian date's time and zone, its words as placeholders (null where there is none).
-        "time_text": pl.when(~hijri & (pl.field("rest").str.len_bytes() > 0))
-        .then(pl.field("rest"))
-        .str.replace_many(TIME_WORDS, leftmost=True),
+        "time_text": pl.field("time_text"),
+        # The time is parsed once per row: for the form that won only (null is no time).
+        "tz": pl.field("time_text").str.extract_groups(TIME_SPLIT),
     }
     winner = state.struct.with_fields(winner=pl.struct([e.alias(k) for k, e in read.items()])).struct.field("winner")
-    # The time is parsed once per row: for the form that won only (null is no time).
-    with_time = winner.struct.with_fields(tz=pl.field("time_text").str.extract_groups(TIME_SPLIT))
     for stage in _time_stages():
-        with_time = with_time.struct.with_fields(**stage)
-    return with_time.cast(DATE_STRUCT)
+        winner = winner.struct.with_fields(**stage)
+    return winner.cast(DATE_STRUCT)
 
 
 def is_date_only(text: pl.Expr) -> pl.Expr:
