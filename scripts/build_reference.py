@@ -5,7 +5,8 @@
 Inputs, each credited in tasks/reference/NOTICE.md: countries (mledoze/countries), Iraqi governorates,
 districts and subdistricts (m7amad-t/iraq_geo_data), major cities (jamsshhayd/world-cities-translations),
 and names mined from the gold spans of ANERcorp lines 1–60,000 and Wojood train.txt (never from the
-evaluation splits). The hand-curated tasks/reference/entities.csv is read, never written: a generated
+evaluation splits), and the hand-curated organizations.csv (clubs, outlets, companies, agencies) filtered
+by the training text. The hand-curated tasks/reference/entities.csv is read, never written: a generated
 name it already knows is left out, and a generated row never takes a spelling that it uses.
 """
 
@@ -71,6 +72,8 @@ _STOP_WORDS = (
     "الحمزة التأميم السلام النصر الكرامة الخضر بلد الدور الديار المدينة الشعلة البنوك الصالحية"
 )
 STOP = set(_STOP_WORDS.split())
+# Prefix clitics the person rule accepts before a given name (tasks/name_rules.py).
+CLITICS = ("و", "ف", "ب", "ل", "ك", "وب", "فب", "وك", "ول", "فل")
 # Kurdish and Persian letters that Arabic spelling does not use (ی and ک are mapped, not refused).
 NOT_ARABIC = re.compile(r"[ەێۆڕڵڤپچگژھۊۇ]")
 # Lexicon entries that are credits, not organizations ("agencies", "compiled"), or first of all something
@@ -140,19 +143,23 @@ class Gazetteer:
                 self.owner[key] = target
                 if spelling != row["canonical"]:
                     row["variants"].append(spelling)  # type: ignore[attr-defined]
-        row["source"] = source
+        # A country's row stays marked as one when other sources add spellings to it.
+        if row.get("source") != "countries":
+            row["source"] = source
 
     def write(self, path: Path) -> int:
         """Write the rows sorted by type and name; returns how many."""
         rows = sorted(self.rows.values(), key=lambda r: (str(r["type"]), str(r["canonical"])))
-        rows = [r for r in rows if r["variants"] or r["canonical"] not in self.curated]
+        # A curated entity with no new spelling gets no row, but for a country: the row says it is one
+        # (tasks/gazetteer.py reads which names are states).
+        rows = [r for r in rows if r["variants"] or r["canonical"] not in self.curated or r["source"] == "countries"]
         with path.open("w", encoding="utf-8", newline="") as handle:
             writer = csv.writer(handle, lineterminator="\n")
             writer.writerow(["canonical", "type", "name_en", "variants", "source"])
             for row in rows:
                 variants = "|".join(row["variants"])  # type: ignore[arg-type]
                 writer.writerow([row["canonical"], row["type"], row["name_en"], variants, row["source"]])
-        return len(rows)  # curated entities with no new spelling get no row
+        return len(rows)
 
 
 @cache
@@ -316,9 +323,11 @@ def write_name_words(path: Path, anercorp_lines: int = TRAIN_LINES) -> dict[str,
 
     pick(stats["opens_PER"], "given", MIN_GIVEN, MIN_GIVEN_SHARE)
     common = common_words(anercorp_lines)
-    # The curated given names, but for those the training text uses mostly as plain words (علي is also على).
+    # The curated given names, but for those the training text uses mostly as plain words (علي is also على),
+    # or whose form with a prefix clitic is one (يان: بيان is a statement, and the rule accepts ب + name).
     taken = {row[0] for row in rows}
-    for word in sorted(set(fold_all(curated_given_names())) - taken - STOP - common):
+    clitic_common = {w for w in set(fold_all(curated_given_names())) if any(c + w in common for c in CLITICS)}
+    for word in sorted(set(fold_all(curated_given_names())) - taken - STOP - common - clitic_common):
         rows.append((word, "given", stats["opens_PER"][word], seen[word]))
     pick(stats["in_person"], "name", MIN_GIVEN, MIN_GIVEN_SHARE)
     pick(stats["opens_ORG"], "head", MIN_HEAD, MIN_HEAD_SHARE)
@@ -388,6 +397,19 @@ def lexicon_names() -> list[tuple[str, list[str]]]:
     return found
 
 
+def organization_spellings(spellings: list[str], spans: Counter[tuple[str, str]], grams: Counter[str],
+                            common: set[str]) -> list[str]:  # fmt: skip
+    """The spellings of an organization kept: none the training text uses mostly as a plain word, a common
+    or stop word, or a one-word definite adjective (الرياضية، الأهلي); none under three letters.
+    """
+    return [
+        s for s in spellings
+        if len((key := fold_all([s])[0]).replace(" ", "")) >= 3
+        and not (grams.get(key, 0) >= 2 and plain_share(key, spans, grams) > MAX_PLAIN_SHARE)
+        and key not in STOP and key not in common and not ADJECTIVE.match(s)
+    ]  # fmt: skip
+
+
 def add_lexicon(gazetteer: Gazetteer, spans: Counter[tuple[str, str]], grams: Counter[str], common: set[str]) -> None:
     """Agencies and outlets as organizations, unless a plain word of the training text or another type's name.
 
@@ -395,14 +417,24 @@ def add_lexicon(gazetteer: Gazetteer, spans: Counter[tuple[str, str]], grams: Co
     in the training text and are left out; a name a place already took (الرياض) stays a place.
     """
     for name, variants in lexicon_names():
-        spellings = [s for s in (name, *variants) if len(fold_all([s])[0].replace(" ", "")) >= 3]
-        kept = [
-            s for s in spellings
-            if not (grams.get(key := fold_all([s])[0], 0) >= 2 and plain_share(key, spans, grams) > MAX_PLAIN_SHARE)
-            and key not in STOP and key not in common and not ADJECTIVE.match(s)
-        ]  # fmt: skip
+        kept = organization_spellings([name, *variants], spans, grams, common)
         if kept:
             gazetteer.add(kept[0], "ORG", "", kept[1:], "lexicon")
+
+
+def add_organizations(gazetteer: Gazetteer, spans: Counter[tuple[str, str]], grams: Counter[str],
+                      common: set[str]) -> None:  # fmt: skip
+    """The curated clubs, outlets, companies and agencies of organizations.csv, filtered as the lexicon is.
+
+    A spelling the filter refuses is left out, the others stay (the first kept is the canonical one); a
+    name a place already took stays a place.
+    """
+    with (REFERENCE / "organizations.csv").open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            spellings = [row["name"], *filter(None, (row["variants"] or "").split("|"))]
+            kept = organization_spellings(spellings, spans, grams, common)
+            if kept:
+                gazetteer.add(kept[0], "ORG", row["name_en"], kept[1:], "organizations")
 
 
 def cities() -> list[tuple[str, str]]:
@@ -447,6 +479,7 @@ def build(directory: Path = REFERENCE, anercorp_lines: int = TRAIN_LINES) -> str
     add_places(gazetteer, iraq_places(), "iraq", spans, grams)
     add_places(gazetteer, cities(), "cities", spans, grams)
     add_lexicon(gazetteer, spans, grams, common_words(anercorp_lines))
+    add_organizations(gazetteer, spans, grams, common_words(anercorp_lines))
     mined = add_mined(gazetteer, spans, grams, spellings, common_words(anercorp_lines, MAX_ONCE_ENTITY_SHARE))
     total = gazetteer.write(directory / OUT.name)
     sources = Counter(str(r["source"]) for r in gazetteer.rows.values())

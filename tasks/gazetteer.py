@@ -10,7 +10,7 @@ import polars as pl
 
 # The fold's letter map alone: plain_text has already dropped the marks that fold_for_matching also drops.
 from tasks.normalize import fold_for_matching, fold_letters
-from tasks.reference import gazetteer
+from tasks.reference import gazetteer, state_names
 
 # Prefix clitics a name may carry: conjunctions و ف, prepositions ب ك ل and their pairs.
 _CLITICS = ("", "و", "ف", "ب", "ك", "وب", "فب", "وك")
@@ -22,6 +22,11 @@ _LAM = ("ل", "ول", "فل")
 # Dropped, and Persian letters mapped, in one pass over single characters.
 _PERSIAN = {"ی": "ي", "ک": "ك"}
 _UNMARK = {chr(c): "" for c in (*range(0x064B, 0x0660), 0x0670, 0x0640)} | _PERSIAN
+# Compass words before a country (جنوب لبنان، شمال العراق): both corpora's annotators leave them out of the
+# country's span (ANERcorp lines 1–60,000: جنوب لبنان 7 of 7, شمال إسرائيل 4 of 4, جنوب العراق 3 of 3;
+# Wojood train.txt: شرق سوريا، شمال العراق), so a listed name of that shape is a mention of the country.
+# Not before a continent: Wojood tags وشمال إفريقيا whole, as a region.
+_COMPASS = ("شمال", "جنوب", "شرق", "غرب", "وسط")
 
 
 def where(matched: str) -> list[pl.Expr]:
@@ -93,7 +98,32 @@ def patterns() -> pl.DataFrame:
     )
     unambiguous = names.filter(pl.col("entity").n_unique().over("pattern") == 1)
     # Longest first: among matches starting at the same place, the first listed pattern wins.
-    return unambiguous.sort(pl.col("pattern").str.len_chars(), "pattern", descending=[True, False])
+    ordered = unambiguous.sort(pl.col("pattern").str.len_chars(), "pattern", descending=[True, False])
+    return ordered.with_columns(skip=_compass_skip(ordered))
+
+
+def _compass_skip(table: pl.DataFrame) -> pl.Series:
+    """Per pattern, the bytes its mention starts later: a compass word and its clitic before a country.
+
+    جنوب لبنان is matched whole (the analyst still sees South Lebanon) but its mention is the span of
+    لبنان, as the corpora tag it; not for a state named so (جنوب السودان، جنوب أفريقيا).
+    """
+    words = pl.col("pattern").str.strip_chars(" ").str.split("  ")
+    first = words.list.first()
+    rest = as_pattern(words.list.slice(1).list.join(" "))
+    compass = [c + d for d in _COMPASS for c in (*_CLITICS, *_LAM)]
+    states = sorted(state_names())
+    countries = table.filter(pl.col("entity").is_in(states))["pattern"].implode()
+    shifted = (
+        (pl.col("entity_type") == "LOC")
+        & first.is_in(compass)
+        & (words.list.len() >= 2)
+        & rest.is_in(countries)
+        & ~pl.col("entity").is_in(states)
+    )
+    return table.select(
+        pl.when(shifted).then(first.str.len_bytes() + 2).otherwise(0).cast(pl.Int64).alias("skip")
+    ).to_series()
 
 
 @cache
@@ -148,5 +178,15 @@ def gazetteer_mentions(text: pl.DataFrame) -> pl.DataFrame:
             entity="entity",
             entity_type="entity_type",
             name_en="name_en",
+            skip="skip",
+        )
+        .select(
+            "article_id",
+            "key",
+            pl.col("start") + pl.col("skip"),
+            pl.col("length") - pl.col("skip"),
+            "entity",
+            "entity_type",
+            "name_en",
         )
     )

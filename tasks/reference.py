@@ -34,3 +34,10 @@ def gazetteer() -> pl.DataFrame:
         pl.col("name_en").replace("", None),
         pl.col("variants").fill_null("").str.split("|").list.eval(pl.element().str.strip_chars()),
     )
+
+
+@cache
+def state_names() -> frozenset[str]:
+    """Canonical names of the countries (entities_generated.csv rows whose source is the countries list)."""
+    generated = pl.read_csv(REFERENCE_DIR / "entities_generated.csv", schema_overrides={"source": pl.String})
+    return frozenset(generated.filter(pl.col("source") == "countries")["canonical"].to_list())

@@ -3,8 +3,8 @@
 import polars as pl
 from polars.testing import assert_frame_equal
 
-from tasks.entities import FOUND, entity_lists, find_entities
-from tasks.gazetteer import patterns
+from tasks.entities import FOUND, entity_lists, find_entities, mention_spans
+from tasks.gazetteer import patterns, plain_text
 from tasks.name_rules import name_words
 
 
@@ -236,3 +236,43 @@ def test_agencies_of_the_newsroom_lexicon_and_curated_companies_are_organization
 def test_a_bare_name_that_is_also_a_place_or_word_is_not_an_organization() -> None:
     # الجزيرة is an outlet but first of all a word (island, peninsula) in the training text: not guessed.
     assert names("قال مراسل الجزيرة في المدينة") == []
+
+
+def spans_read(body: str) -> list[tuple[str, str, str]]:
+    """Each mention as (the words it covers, entity, type), in the order found."""
+    spans = mention_spans(pl.DataFrame({"article_id": ["a0"], "body": [body]}))
+    padded = plain_text(pl.lit(body))
+    text = pl.select(padded).item().encode()
+    return [
+        (text[start + 1 : start + length - 1].decode().replace("  ", " "), entity, kind)
+        for start, length, entity, kind in spans.select("start", "length", "entity", "entity_type").iter_rows()
+    ]
+
+
+def test_a_compass_word_before_a_country_is_left_out_of_the_mention() -> None:
+    # The corpora tag لبنان alone in جنوب لبنان; the entity is still South Lebanon.
+    assert spans_read("توغلت قوة في جنوب لبنان فجر اليوم") == [("لبنان", "جنوب لبنان", "LOC")]
+    assert spans_read("تبادل القصف بين شمال إسرائيل وجنوب لبنان") == [
+        ("إسرائيل", "إسرائيل", "LOC"),
+        ("لبنان", "جنوب لبنان", "LOC"),
+    ]
+    # A state named with a compass word is one name.
+    assert spans_read("وصل الوفد إلى جنوب السودان") == [("جنوب السودان", "جنوب السودان", "LOC")]
+
+
+def test_curated_clubs_outlets_and_companies_are_organizations() -> None:
+    rows = found("فاز ليفربول على إيفرتون، بحسب ما نقلت شينخوا عن موتورولا").select("entity", "entity_type").rows()
+    assert rows == [("ليفربول", "ORG"), ("إيفرتون", "ORG"), ("شينخوا", "ORG"), ("موتورولا", "ORG")]
+    # A club named like an adjective is left out: السلم الأهلي is civil peace.
+    assert names("دعا إلى حماية السلم الأهلي") == []
+
+
+def test_foreign_given_names_of_the_curated_list_open_a_person() -> None:
+    assert names("وقال فرانسيس فوكوياما إن النظام الدولي تغير") == ["فرانسيس فوكوياما"]
+    assert names("التقى الوفد بالسيدة ليندا توماس في نيويورك")[0] == "ليندا توماس"
+
+
+def test_a_curated_given_name_whose_clitic_form_is_a_plain_word_is_not_one() -> None:
+    # يان is curated, but ب + يان is بيان ("statement"), a plain word of the training text.
+    assert "يان" not in name_words()["given"]
+    assert names("أصدرت النقابة بيان استنكار للقرار") == []
