@@ -53,6 +53,10 @@ MIN_HEAD = 3
 MIN_HEAD_SHARE = 0.6
 MIN_HEAD_NAMES = 3
 MAX_COMMON_ENTITY_SHARE = 0.1
+# Words no bare surname stands for across a batch: seen at least this often in the training text, and
+# inside a person's name less than this share of the times (a place's or organization's word, a plain word).
+MIN_OTHER = 2
+MAX_OTHER_PERSON_SHARE = 0.5
 # Place names from the geographic lists are dropped when the training text uses them as plain words.
 MAX_PLAIN_SHARE = 0.5
 # Cities: any city this large, or any city this large in the region the news covers.
@@ -309,7 +313,7 @@ def curated_given_names() -> list[str]:
 
 
 def write_name_words(path: Path, anercorp_lines: int = TRAIN_LINES) -> dict[str, int]:
-    """Write the rules' word lists mined from the training text: given, name, head and common words."""
+    """Write the rules' word lists mined from the training text: given, name, head, common and other words."""
     stats = word_stats(anercorp_lines)
     seen = stats["seen"]
     rows: list[tuple[str, str, int, int]] = []
@@ -334,6 +338,10 @@ def write_name_words(path: Path, anercorp_lines: int = TRAIN_LINES) -> dict[str,
     names = {row[0] for row in rows}
     for word in sorted(common - names):
         rows.append((word, "common", stats["inside"][word], seen[word]))
+    listed = names | common
+    for word, count in sorted(seen.items()):
+        if count >= MIN_OTHER and stats["in_person"][word] / count < MAX_OTHER_PERSON_SHARE and word not in listed:
+            rows.append((word, "other", stats["in_person"][word], count))
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, lineterminator="\n")
         writer.writerow(["word", "kind", "tagged", "seen"])

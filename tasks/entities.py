@@ -7,7 +7,8 @@ Two sources of mentions, both Polars expressions over the whole body column:
   the body;
 - rules (tasks/name_rules.py): people introduced by a title or role (الرئيس، وزير الخارجية، الشيخ …) or
   opened by a given name, organizations after a head noun; every later mention of a name read in the same
-  article counts too, and so does a person's bare surname after their full name.
+  article counts too, and so does a person's bare surname after their full name, or in another article of
+  the same call when one person of the batch has that surname (so a surname's reading depends on the batch).
 
 A gazetteer mention wins over a title-rule mention it overlaps.
 """
@@ -66,7 +67,7 @@ def mention_spans(articles: pl.DataFrame) -> pl.DataFrame:
     text = _scanned(_texts(articles))
     gazetteer_found = gazetteer_mentions(text).with_columns(source=pl.lit(0))
     titled = rule_mentions(text).with_columns(name_en=pl.lit(None, dtype=pl.String), source=pl.lit(1))
-    # Surnames of people named in full before in the article, by the lists or by the rules.
+    # Surnames of people named in full, by the lists or by the rules, before in the article or in the batch.
     surnames = surname_mentions(text, pl.concat([gazetteer_found, titled.select(gazetteer_found.columns)]))
     both = pl.concat(
         [

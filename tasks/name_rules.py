@@ -2,7 +2,8 @@
 
 - people after a title or role (الرئيس، وزير الخارجية، الشيخ …), and people opened by a given name;
 - organizations after a head noun (حزب، بلدية، منظمة …);
-- a person's bare surname, in an article that named them in full before.
+- a person's bare surname, in an article that named them in full before, or in any article of the batch
+  (the column searched) when one person of the batch has that surname and the word is no plain one.
 
 A name a rule reads counts wherever its article mentions it again; one the gazetteer lists is left to it.
 """
@@ -199,7 +200,7 @@ def _read_titled(found: pl.DataFrame) -> pl.DataFrame:
 def name_words() -> dict[str, frozenset[str]]:
     """Given names, other name words, organization head nouns and common words mined from the training text."""
     table = pl.read_csv(reference.REFERENCE_DIR / "name_words.csv", schema_overrides={"word": pl.String})
-    kinds = ("given", "name", "head", "common")
+    kinds = ("given", "name", "head", "common", "other")
     return {kind: frozenset(table.filter(pl.col("kind") == kind)["word"].to_list()) for kind in kinds}
 
 
@@ -359,6 +360,25 @@ def _found_in_own_article(text: pl.DataFrame, forms: pl.DataFrame) -> pl.DataFra
     return found.join(forms, on=["key", "form"], how="inner")
 
 
+def _found_anywhere(text: pl.DataFrame, forms: pl.DataFrame) -> pl.DataFrame:
+    """Where any of `forms` occurs in any text of the batch: the rows of `forms` matched, with key and start.
+
+    One automaton, overlapping; unlike _found_in_own_article, what an article yields depends on its batch.
+    """
+    searched = pl.lit(forms["form"].unique().sort().implode())
+    found = (
+        text.select(
+            "article_id",
+            "key",
+            form=pl.col("folded").str.extract_many(searched, overlapping=True),
+            start=pl.col("folded").str.find_many(searched, overlapping=True),
+        )
+        .explode("form", "start")
+        .drop_nulls("form")
+    )
+    return found.join(forms, on="form", how="inner")
+
+
 def rule_mentions(text: pl.DataFrame) -> pl.DataFrame:
     """Every mention, with clitics, of each name a rule read, in the article it was read in.
 
@@ -389,7 +409,8 @@ def rule_mentions(text: pl.DataFrame) -> pl.DataFrame:
         .with_columns(fold_for_matching(pl.col("name")).alias("folded_name")),
         "folded_name",
     )
-    return _found_in_own_article(text, forms).select(
+    own = _found_in_own_article(text, forms)
+    return own.select(
         *where(matched="form"),
         entity="name",
         entity_type="entity_type",
@@ -419,10 +440,11 @@ def _surname(words: pl.Expr) -> pl.Expr:
 
 
 def surname_mentions(text: pl.DataFrame, earlier: pl.DataFrame) -> pl.DataFrame:
-    """A person's bare surname, in an article that named them in full before: شيراك after جاك شيراك.
+    """A person's bare surname, after their full name in the article or anywhere in the batch: شيراك for جاك شيراك.
 
-    Only in that article, and only where the surname belongs to one person there (not الأسد with both
-    بشار الأسد and حافظ الأسد); where it overlaps another mention (عين الأسد) that mention wins. A surname
+    In an article that named people of that surname, it is theirs only after the full name and only where one
+    person there has it (not الأسد with both بشار الأسد and حافظ الأسد); elsewhere in the batch (the column
+    searched), see _batch_surnames. Where it overlaps another mention (عين الأسد) that mention wins; a surname
     followed by بن opens someone else's name (مكتوم بن راشد after محمد بن راشد آل مكتوم): not a mention.
     """
     columns = ["article_id", "key", "start", "length", "entity", "entity_type", "name_en"]
@@ -437,31 +459,71 @@ def surname_mentions(text: pl.DataFrame, earlier: pl.DataFrame) -> pl.DataFrame:
             pl.col("surname").str.len_chars() >= 3,
             ~pl.col("surname").is_in(list(_NOT_SURNAMES)),
         )
-        .filter(pl.col("entity").n_unique().over("key", "surname") == 1)
     )
     if people.is_empty():
         return earlier.clear().select(columns)
+    surnames = people.select("surname").unique()
+    opening = [
+        _forms_of(surnames.with_columns(name=pl.col("surname") + f" {link}"), "name").drop("name")
+        for link in ("بن", "ابن")
+    ]
     forms = pl.concat(
         [
-            _forms_of(people, "surname").with_columns(opens_another=pl.lit(False)),
-            _forms_of(people.with_columns(pl.col("surname") + " بن"), "surname").with_columns(
-                opens_another=pl.lit(True)
-            ),
-            _forms_of(people.with_columns(pl.col("surname") + " ابن"), "surname").with_columns(
-                opens_another=pl.lit(True)
-            ),
+            _forms_of(surnames, "surname").with_columns(opens_another=pl.lit(False)),
+            *(part.with_columns(opens_another=pl.lit(True)) for part in opening),
         ]
     )
-    found = _found_in_own_article(text, forms)
-    return (
-        found.filter(~pl.col("opens_another"))
-        .join(found.filter("opens_another").select("key", "start"), on=["key", "start"], how="anti")
-        # After the full name only: a surname before it may be someone else's.
-        .filter(pl.col("start") > pl.col("first"))
-        .select(
-            *where(matched="form"),
-            entity="entity",
-            entity_type=pl.lit("PER"),
-            name_en="name_en",
+    # One scan of the whole batch for every surname's forms serves both the article's own and the batch's.
+    found = _found_anywhere(text, forms)
+    found = found.filter(~pl.col("opens_another")).join(
+        found.filter("opens_another").select("key", "start"), on=["key", "start"], how="anti"
+    )
+    own = people.filter(pl.col("entity").n_unique().over("key", "surname") == 1)
+    # After the full name only: a surname before it may be someone else's.
+    in_article = found.join(own, on=["key", "surname"], how="inner").filter(pl.col("start") > pl.col("first"))
+    return pl.concat(
+        [
+            part.select(*where(matched="form"), entity="entity", entity_type=pl.lit("PER"), name_en="name_en")
+            for part in (in_article, _batch_surnames(text, found, people))
+        ]
+    )
+
+
+def _batch_surnames(text: pl.DataFrame, found: pl.DataFrame, people: pl.DataFrame) -> pl.DataFrame:
+    """Surnames (of `found`) in articles that named nobody of that surname, as the one person of the batch with it.
+
+    محفوظ in one article is نجيب محفوظ when another article of the batch named him and no other person of
+    the batch has that surname: two people sharing one (بشار الأسد، حافظ الأسد) are not guessed between.
+    A lone word is weaker evidence than one after the full name, so, as measured on the development build:
+    not a given name, a common word or a word the training text mostly uses outside a person's name
+    (مجلس، الدولي); not a definite word (الأسد is also a lion, المقدسة an adjective); bare or with و only
+    (ب، ل، ك before a lone word make a plain word: بارتكاب، للجزيرة); and not after a given name, a name
+    word or a link (دودو سيلفا، أبي وقاص): that is someone else's full name, which no rule read.
+    """
+    lists = name_words()
+    batch = (
+        people.group_by("surname")
+        .agg(pl.col("entity").first(), pl.col("name_en").first(), people=pl.col("entity").n_unique())
+        .filter(
+            pl.col("people") == 1,
+            ~pl.col("surname").str.starts_with("ال"),
+            ~pl.col("surname").is_in(list(lists["common"] | lists["given"] | lists["other"])),
         )
     )
+    surname = pl.col("surname")
+    candidates = (
+        found.join(people.select("key", "surname").unique(), on=["key", "surname"], how="anti")
+        .join(batch, on="surname", how="inner")
+        .filter((pl.col("form") == as_pattern(surname)) | (pl.col("form") == as_pattern(pl.lit("و") + surname)))
+    )
+    # The word before: the padded text up to the match (which starts on the space before the surname) ends
+    # with it and one space. Byte offsets, so the bytes are cut; a cut at a space leaves valid UTF-8.
+    before = (
+        candidates.join(text.select("key", "folded"), on="key", how="left")
+        .select(
+            pl.col("folded").cast(pl.Binary).bin.slice(0, pl.col("start")).cast(pl.String).str.extract(r"(\p{L}+) $", 1)
+        )
+        .to_series()
+    )
+    name_like = list(lists["given"] | lists["name"] | _NAME_CONNECTORS)
+    return candidates.filter(~(before.is_in(name_like) | before.str.starts_with("عبد")).fill_null(False))
