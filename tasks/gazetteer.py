@@ -10,7 +10,7 @@ import polars as pl
 
 # The fold's letter map alone: plain_text has already dropped the marks that fold_for_matching also drops.
 from tasks.normalize import fold_for_matching, fold_letters
-from tasks.reference import gazetteer, state_names
+from tasks.reference import gazetteer, name_words, state_names, times_seen
 
 # Prefix clitics a name may carry: conjunctions و ف, prepositions ب ك ل and their pairs.
 _CLITICS = ("", "و", "ف", "ب", "ك", "وب", "فب", "وك")
@@ -69,6 +69,27 @@ def with_clitics(name: pl.Expr) -> pl.Expr:
     return pl.concat_list([*plain, *lam])
 
 
+def word_of_its_own(form: pl.Expr, name: pl.Expr) -> pl.Expr:
+    """Whether a one-word name's clitic form (كريم for ك + ريم) is a word of its own in the training text.
+
+    It is when it is a given name or a common word there, or a name word seen more often than the bare
+    name (كريم 8 times, ريم once; وبلير, rarer than بلير, is Blair with و): that form is read as the whole
+    word it spells, never as the name with a clitic.
+    """
+    lists = name_words()
+    seen = times_seen()
+    form_seen = form.replace_strict(seen["word"], seen["seen"], default=0)
+    name_seen = name.replace_strict(seen["word"], seen["seen"], default=0)
+    return (
+        (form != name)
+        & ~name.str.contains(" ")
+        & (
+            form.is_in(list(lists["given"] | lists["common"]))
+            | (form.is_in(list(lists["name"])) & (form_seen > name_seen))
+        )
+    )
+
+
 def as_pattern(form: pl.Expr) -> pl.Expr:
     """` form ` with single spaces inside doubled, as it occurs in the padded text."""
     return pl.lit(" ") + form.str.replace_all(" ", "  ") + pl.lit(" ")
@@ -88,15 +109,25 @@ def patterns() -> pl.DataFrame:
         .with_columns(name=fold_for_matching(pl.col("name")).str.replace_all(r"[^\p{L}\p{N}]+", " "))
         .with_columns(form=with_clitics(pl.col("name")))
         .explode("form")
+        .filter(~word_of_its_own(pl.col("form"), pl.col("name")))
         .select(
             pattern=as_pattern(pl.col("form")),
             entity=pl.col("canonical"),
             entity_type=pl.col("type"),
             name_en=pl.col("name_en"),
+            # Only a curated or geographic name (one with an English name): a mined spelling may carry a
+            # clitic itself (وليبيريا, لفرانس برس), and is no better reading than the clitic form it shares.
+            whole=(pl.col("form") == pl.col("name")) & pl.col("name_en").is_not_null(),
         )
-        .unique(["pattern", "entity"])
+        .sort("whole", descending=True)
+        .unique(["pattern", "entity"], keep="first", maintain_order=True)
     )
-    unambiguous = names.filter(pl.col("entity").n_unique().over("pattern") == 1)
+    # A form that is a listed name as written and another's with a clitic (بكين: Beijing, or ب + كين) is
+    # read as the whole word; any other shared form is ambiguous.
+    whole = pl.col("entity").filter("whole").n_unique().over("pattern")
+    unambiguous = names.filter(
+        (pl.col("entity").n_unique().over("pattern") == 1) | (pl.col("whole") & (whole == 1))
+    ).drop("whole")
     # Longest first: among matches starting at the same place, the first listed pattern wins.
     ordered = unambiguous.sort(pl.col("pattern").str.len_chars(), "pattern", descending=[True, False])
     return ordered.with_columns(skip=_compass_skip(ordered))

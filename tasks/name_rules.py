@@ -13,9 +13,9 @@ from functools import cache
 
 import polars as pl
 
-from tasks import reference
-from tasks.gazetteer import as_pattern, patterns, tolerant, where, with_clitics
+from tasks.gazetteer import as_pattern, patterns, tolerant, where, with_clitics, word_of_its_own
 from tasks.normalize import fold_for_matching, fold_string
+from tasks.reference import name_words
 
 # Titles and roles written before a person's name (folded spelling; hamza and ta marbuta are tolerated).
 _TITLES = (
@@ -197,14 +197,6 @@ def _read_titled(found: pl.DataFrame) -> pl.DataFrame:
 
 
 @cache
-def name_words() -> dict[str, frozenset[str]]:
-    """Given names, other name words, organization head nouns and common words mined from the training text."""
-    table = pl.read_csv(reference.REFERENCE_DIR / "name_words.csv", schema_overrides={"word": pl.String})
-    kinds = ("given", "name", "head", "common", "other")
-    return {kind: frozenset(table.filter(pl.col("kind") == kind)["word"].to_list()) for kind in kinds}
-
-
-@cache
 def _name_stops() -> frozenset[str]:
     """Folded words that end a name: common words, stop words, titles, a given name carrying و or ف."""
     lists = name_words()
@@ -243,27 +235,51 @@ def _name_length(words: pl.Expr) -> pl.Expr:
     is_link = word.is_in(links)
     following = word.shift(-1)
     fits = (
-        (position < 2)
-        | is_link.shift(1).fill_null(False)
-        | (is_link & following.is_not_null() & ~following.is_in(stops))
-        | (
-            ((position == 2) | is_link.shift(2).fill_null(False))
-            & (word.is_in(known_names) | word.str.starts_with("ال"))
+        (
+            (position < 2)
+            | is_link.shift(1).fill_null(False)
+            | (is_link & following.is_not_null() & ~following.is_in(stops))
+            | (
+                ((position == 2) | is_link.shift(2).fill_null(False))
+                & (word.is_in(known_names) | word.str.starts_with("ال"))
+            )
         )
-    ) & ~word.is_in(stops)
+        & ~word.is_in(stops)
+        & ~((position >= 1) & _plain_form(word))
+    )
     return words.list.eval((~fits).cum_sum().eq(0).sum()).list.first()
+
+
+def _plain_form(word: pl.Expr) -> pl.Expr:
+    """Whether a folded word has a form no name word of the corpora has (a conjunction, a verb, a preposition).
+
+    In the development build's training text (ANERcorp lines 1–40,000, Wojood train.txt), of the words
+    after a given name that are no common word, one starting with و is outside the person 33 times of 37
+    (وعنان، ويسمى: the name ended before "and"); one starting with ي 6 of 15, and those are verbs (يطلب،
+    يكمل: a verb right after a name is typical), the rest name words (يوسف، يعقوب); a preposition on a
+    definite or common word (بالاهتمام، للمؤتمرات، بارتكاب) is none. So such a word ends a name unless it
+    is a given name or name word of the corpora (وجدي).
+    """
+    lists = name_words()
+    bare = word.str.slice(1)
+    plain = (
+        word.str.contains("^[وي]")
+        | word.str.contains("^(?:[بكلف]ال|لل)")
+        | (word.str.contains("^[بكلف]") & bare.is_in(list(lists["common"])))
+    )
+    return plain & ~word.is_in(list(lists["given"] | lists["name"]))
 
 
 @cache
 def _given_name_regex() -> str:
-    """A given name (with a prefix clitic or not), then up to three words: the name without clitic is group 2.
+    """A given name (with a prefix clitic or not), then up to three words: the clitic is group 2, the name group 3.
 
     A given name after بن is a father's name (مكتوم بن راشد): the match takes بن in, as group 1, to be dropped.
     """
     names = "|".join(tolerant(g) for g in sorted(name_words()["given"], key=len, reverse=True))
     name = _chain(f"(?:{names})")
     son_of = "|".join(tolerant(link) for link in ("بن", "ابن", "بنت"))
-    return rf" (?:({son_of})  )?(?:[وفبلك]|وب|فب|وك|ول|فل)?({name}) "
+    return rf" (?:({son_of})  )?([وفبلك]|وب|فب|وك|ول|فل)?({name}) "
 
 
 def _given_name_people(text: pl.DataFrame) -> pl.DataFrame:
@@ -281,9 +297,27 @@ def _read_given_name(found: pl.DataFrame) -> pl.DataFrame:
     folded = name.list.eval(fold_for_matching(pl.element()))
     return (
         found.filter(name.str.extract(_given_name_regex(), 1).is_null())
-        .with_columns(name.str.extract(_given_name_regex(), 2).str.split("  "))
+        .with_columns(
+            clitic=name.str.extract(_given_name_regex(), 2).fill_null(""),
+            name=name.str.extract(_given_name_regex(), 3).str.split("  "),
+        )
+        # A clitic and given name that spell a word of their own (ك + ريم = كريم) are that whole word: a
+        # name word opens the name (كريم حسن); a common word (ل + صالح = لصالح, "in favour of") opens none.
+        .with_columns(
+            name=pl.when(
+                word_of_its_own(
+                    fold_for_matching(pl.col("clitic") + name.list.first()), fold_for_matching(name.list.first())
+                )
+            )
+            .then(pl.concat_list(pl.col("clitic") + name.list.first(), name.list.slice(1)))
+            .otherwise(name)
+        )
         .with_columns(name.list.head(_name_length(folded)))
-        .filter(name.list.len() >= 2, ~folded.list.last().is_in(list(_NAME_CONNECTORS)))
+        .filter(
+            name.list.len() >= 2,
+            ~folded.list.last().is_in(list(_NAME_CONNECTORS)),
+            ~folded.list.first().is_in(list(name_words()["common"])),
+        )
         .with_columns(name.list.join(" "))
         .with_columns(pattern=as_pattern(fold_for_matching(name)), entity_type=pl.lit("PER"))
         .join(patterns().select("pattern"), on="pattern", how="anti")
@@ -331,9 +365,11 @@ def _read_headed(found: pl.DataFrame) -> pl.DataFrame:
 
 def _forms_of(names: pl.DataFrame, column: str) -> pl.DataFrame:
     """One row per searchable form (clitics added, padded) of each row's folded name in `column`."""
+    # A one-word name's clitic form that is a word of its own (لصالح "in favour of" for صالح) is not one.
     return (
         names.with_columns(form=with_clitics(pl.col(column)))
         .explode("form")
+        .filter(~word_of_its_own(pl.col("form"), pl.col(column)))
         .with_columns(form=as_pattern(pl.col("form")))
     )
 

@@ -41,3 +41,18 @@ def state_names() -> frozenset[str]:
     """Canonical names of the countries (entities_generated.csv rows whose source is the countries list)."""
     generated = pl.read_csv(REFERENCE_DIR / "entities_generated.csv", schema_overrides={"source": pl.String})
     return frozenset(generated.filter(pl.col("source") == "countries")["canonical"].to_list())
+
+
+@cache
+def name_words() -> dict[str, frozenset[str]]:
+    """Given names, other name words, organization head nouns and common words mined from the training text."""
+    table = pl.read_csv(REFERENCE_DIR / "name_words.csv", schema_overrides={"word": pl.String})
+    kinds = ("given", "name", "head", "common", "other")
+    return {kind: frozenset(table.filter(pl.col("kind") == kind)["word"].to_list()) for kind in kinds}
+
+
+@cache
+def times_seen() -> pl.DataFrame:
+    """How often the training text has each word it has at least twice (name_words.csv lists them all)."""
+    table = pl.read_csv(REFERENCE_DIR / "name_words.csv", schema_overrides={"word": pl.String})
+    return table.select("word", "seen").unique("word")

@@ -317,3 +317,26 @@ def test_a_curated_given_name_whose_clitic_form_is_a_plain_word_is_not_one() -> 
     # يان is curated, but ب + يان is بيان ("statement"), a plain word of the training text.
     assert "يان" not in name_words()["given"]
     assert names("أصدرت النقابة بيان استنكار للقرار") == []
+
+
+def test_a_clitic_form_that_is_a_word_of_its_own_is_that_word() -> None:
+    # ك + ريم spells كريم, a name word the training text has far more often than ريم: Karim, not Reem.
+    assert names("وأكد كريم أن الفريق جاهز للمباراة") == []
+    assert names("وأكد كريم حسن أن الفريق جاهز للمباراة") == ["كريم حسن"]
+    # ل + صالح spells لصالح ("in favour of"), a common word: no person opens with it.
+    assert names("وقعت الصفقة لصالح الشركة بعد أن التقى صالح الخربوش الوفد") == ["صالح الخربوش"]
+
+
+def test_a_listed_name_as_written_wins_over_another_name_with_a_clitic() -> None:
+    # بكين is Beijing, not ب + كين.
+    assert found("وصل الوفد إلى بكين أمس").select("entity", "name_en").rows() == [("بكين", "Beijing")]
+
+
+def test_a_word_with_a_form_no_name_has_ends_a_given_name_reading() -> None:
+    # A verb (يطلب), a word with و (ويسمى) or a preposition on a definite word (بالاهتمام) is no name word.
+    assert names("عاد خالد يطلب من الحكومة الدعم") == []
+    assert names("وقال أسامة ويسمى بيته عرينا") == []
+    assert names("أعرب سعيد بالاهتمام العربي عن سروره") == []
+    # Name words of the corpora with the same letters stay: يعقوب، وجدي.
+    assert names("وقال يوسف يعقوب إن الوفد وصل") == ["يوسف يعقوب"]
+    assert names("وقال محمد وجدي إن الوفد وصل") == ["محمد وجدي"]
