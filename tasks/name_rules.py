@@ -1,7 +1,8 @@
 """Names beyond the gazetteer, read by rule from whole text columns, and every later mention of them.
 
 - people after a title or role (الرئيس، وزير الخارجية، الشيخ …), and people opened by a given name;
-- organizations after a head noun (حزب، بلدية، منظمة …);
+- organizations after a head noun (حزب، بلدية، منظمة …), and a curated organization's bare name that is
+  also a plain word or place (الجزيرة، الأهلي) after a cue (قناة، مراسل، نادي، فريق، ذكرت …);
 - a person's bare surname, in an article that named them in full before, or in any article of the batch
   (the column searched) when one person of the batch has that surname and the word is no plain one.
 
@@ -15,7 +16,7 @@ import polars as pl
 
 from tasks.gazetteer import as_pattern, patterns, tolerant, where, with_clitics, word_of_its_own
 from tasks.normalize import fold_for_matching, fold_string
-from tasks.reference import name_words
+from tasks.reference import curated_organizations, name_words
 
 # Titles and roles written before a person's name (folded spelling; hamza and ta marbuta are tolerated).
 _TITLES = (
@@ -155,6 +156,7 @@ def rule_scans() -> dict[str, pl.Expr]:
         "titled": pl.col("plain").str.extract_all(_title_regex()),
         "given": pl.col("plain").str.extract_all(_given_name_regex()),
         "headed": pl.col("plain").str.extract_all(_head_regex()),
+        "cued": pl.col("plain").str.extract_all(_cue_regex()),
     }
 
 
@@ -363,6 +365,61 @@ def _read_headed(found: pl.DataFrame) -> pl.DataFrame:
     )
 
 
+# Words after which a curated organization's bare name is that organization, not the plain word or place it
+# also spells: an outlet noun or a correspondent (قناة الجزيرة، مراسل الجزيرة), a sports noun or a match
+# verb (نادي الأهلي، مدرب الهلال، فاز النصر), a verb of reporting (ذكرت الجزيرة). ANERcorp's training text
+# tags the bare name alone after them (قناة الجزيرة، مراسل الجزيرة, الجزيرة B-ORG, the cue O), and the
+# mention is the bare name's span.
+_CUES = (
+    *("قناه", "فضائيه", "تلفزيون", "شاشه", "صحيفه", "جريده", "مجله", "شبكه", "اذاعه", "موقع"),
+    *("مراسل", "مراسله", "مراسلو", "مراسلي", "مذيع", "مذيعه"),
+    *("نادي", "فريق", "لاعب", "لاعبو", "لاعبي", "مدرب", "مهاجم", "حارس", "مدافع", "جماهير", "مباراه", "لقاء"),
+    *("فاز", "تغلب", "هزم", "تعادل", "خسر", "فوز", "ضد"),
+    *("ذكرت", "افادت", "نقلت", "اوردت", "بثت", "نشرت", "اوضحت", "قالت", "اعلنت"),
+)
+
+
+@cache
+def _bare_organizations() -> tuple[str, ...]:
+    """Curated organizations' one-word bare names the gazetteer does not read alone (folded), longest first.
+
+    A one-word spelling left out of the gazetteer as a plain word (الجزيرة، الوطن), and the definite first
+    word of a club named with a nisba (الأهلي of الأهلي المصري, النصر of النصر السعودي).
+    """
+    listed = set(patterns()["pattern"].to_list())
+    bare: set[str] = set()
+    for spelling in curated_organizations():
+        words = fold_string(spelling).split()
+        nisba_club = len(words) == 2 and all(w.startswith("ال") for w in words) and words[1].endswith("ي")
+        if len(words) == 1 or nisba_club:
+            bare.add(words[0])
+    # Not a common word of the training text (اليوم, الجيش): ذكرت اليوم is "reported today".
+    common = name_words()["common"]
+    kept = {w for w in bare if len(w) >= 4 and f" {w} " not in listed and w not in common}
+    return tuple(sorted(kept, key=lambda w: (-len(w), w)))
+
+
+@cache
+def _cue_regex() -> str:
+    """A cue word (with a clitic or ال, or not), then a curated organization's bare name (group 1)."""
+    cues = "|".join(tolerant(c) for c in sorted(set(_CUES), key=len, reverse=True))
+    names = "|".join(tolerant(n) for n in _bare_organizations()) or "(?!)"
+    return rf" (?:[وفبلك]|وب|فب|وك|ول|فل)?(?:ال|لل)?(?:{cues})  ({names}) "
+
+
+def _cued_organizations(text: pl.DataFrame) -> pl.DataFrame:
+    """Organizations known by a bare name that is also a plain word, after a cue: article_id, key, name, pattern."""
+    return _matches(text, "cued", _read_cued).unique(["article_id", "pattern"])
+
+
+def _read_cued(found: pl.DataFrame) -> pl.DataFrame:
+    """The bare name (and its pattern) each cue match reads."""
+    name = pl.col("name").str.extract(_cue_regex(), 1)
+    return found.with_columns(name=name).with_columns(
+        pattern=as_pattern(fold_for_matching(pl.col("name"))), entity_type=pl.lit("ORG")
+    )
+
+
 def _forms_of(names: pl.DataFrame, column: str) -> pl.DataFrame:
     """One row per searchable form (clitics added, padded) of each row's folded name in `column`."""
     # A one-word name's clitic form that is a word of its own (لصالح "in favour of" for صالح) is not one.
@@ -425,6 +482,7 @@ def rule_mentions(text: pl.DataFrame) -> pl.DataFrame:
             _titled_people(text).with_columns(entity_type=pl.lit("PER")),
             _given_name_people(text).select("article_id", "key", "name", "pattern", "entity_type"),
             _headed_organizations(text).select("article_id", "key", "name", "pattern", "entity_type"),
+            _cued_organizations(text).select("article_id", "key", "name", "pattern", "entity_type"),
         ]
     ).unique(["article_id", "pattern"], keep="first", maintain_order=True)
     if names.is_empty():

@@ -56,3 +56,22 @@ def times_seen() -> pl.DataFrame:
     """How often the training text has each word it has at least twice (name_words.csv lists them all)."""
     table = pl.read_csv(REFERENCE_DIR / "name_words.csv", schema_overrides={"word": pl.String})
     return table.select("word", "seen").unique("word")
+
+
+@cache
+def curated_organizations() -> tuple[str, ...]:
+    """Every spelling of the curated organizations: outlets.csv, organizations.csv and entities.csv's ORG rows.
+
+    Unfiltered: build_reference.py leaves out of the gazetteer a spelling the training text mostly uses as
+    a plain word (الجزيرة), which name_rules reads as an organization only in an organization's context.
+    """
+    spellings: list[str] = []
+    for file, columns in (("outlets.csv", ("name", "aliases")), ("organizations.csv", ("name", "variants"))):
+        with (REFERENCE_DIR / file).open(encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle):
+                spellings += [s for column in columns for s in (row[column] or "").split("|") if s]
+    with (REFERENCE_DIR / "entities.csv").open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            if row["type"] == "ORG":
+                spellings += [s for s in (row["canonical"], *(row["variants"] or "").split("|")) if s]
+    return tuple(dict.fromkeys(spellings))
