@@ -431,35 +431,10 @@ def _forms_of(names: pl.DataFrame, column: str) -> pl.DataFrame:
     )
 
 
-def _found_in_own_article(text: pl.DataFrame, forms: pl.DataFrame) -> pl.DataFrame:
-    """Where each article's own forms occur in it: the rows of `forms` matched, with `start`.
-
-    One automaton for the whole batch, overlapping, then kept only where the article owns that form:
-    what an article yields never depends on which other articles share its batch.
-    """
+def _occurrences(text: pl.DataFrame, forms: pl.DataFrame) -> pl.DataFrame:
+    """Every place any of `forms` occurs in the texts: article_id, key, form, start (one automaton, overlapping)."""
     searched = pl.lit(forms["form"].unique().sort().implode())
-    found = (
-        text.select("article_id", "key", "folded")
-        .join(forms.select("key").unique(), on="key", how="semi")
-        .select(
-            "article_id",
-            "key",
-            form=pl.col("folded").str.extract_many(searched, overlapping=True),
-            start=pl.col("folded").str.find_many(searched, overlapping=True),
-        )
-        .explode("form", "start")
-        .drop_nulls("form")
-    )
-    return found.join(forms, on=["key", "form"], how="inner")
-
-
-def _found_anywhere(text: pl.DataFrame, forms: pl.DataFrame) -> pl.DataFrame:
-    """Where any of `forms` occurs in any text of the batch: the rows of `forms` matched, with key and start.
-
-    One automaton, overlapping; unlike _found_in_own_article, what an article yields depends on its batch.
-    """
-    searched = pl.lit(forms["form"].unique().sort().implode())
-    found = (
+    return (
         text.select(
             "article_id",
             "key",
@@ -469,7 +444,24 @@ def _found_anywhere(text: pl.DataFrame, forms: pl.DataFrame) -> pl.DataFrame:
         .explode("form", "start")
         .drop_nulls("form")
     )
-    return found.join(forms, on="form", how="inner")
+
+
+def _found_in_own_article(text: pl.DataFrame, forms: pl.DataFrame) -> pl.DataFrame:
+    """Where each article's own forms occur in it: the rows of `forms` matched, with `start`.
+
+    Only articles that own a form are searched, and a match is kept only where its article owns that form:
+    what an article yields never depends on which other articles share its batch.
+    """
+    owners = text.join(forms.select("key").unique(), on="key", how="semi")
+    return _occurrences(owners, forms).join(forms, on=["key", "form"], how="inner")
+
+
+def _found_anywhere(text: pl.DataFrame, forms: pl.DataFrame) -> pl.DataFrame:
+    """Where any of `forms` occurs in any text of the batch: the rows of `forms` matched, with key and start.
+
+    Unlike _found_in_own_article, what an article yields depends on its batch.
+    """
+    return _occurrences(text, forms).join(forms, on="form", how="inner")
 
 
 def rule_mentions(text: pl.DataFrame) -> pl.DataFrame:
