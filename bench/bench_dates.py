@@ -14,10 +14,11 @@ import polars as pl
 from tasks.dates import read_date
 
 N_AKHBAR = 1_000_000
-AKHBAR_RUNS = 5
 N_DATEPARSER = 3_000  # dateparser takes about a millisecond a string: a sample, extrapolated per string
-# Both sides timed as a median of runs: the ratio of two single runs moved by a third on this shared machine.
-DATEPARSER_RUNS = 3
+# Rounds, each timing akhbar's column and then both dateparser readers, one after the other: this shared
+# machine's speed drifts by a fifth within minutes, so both sides are timed in every round and each side's
+# median of the rounds is taken (two runs timed minutes apart once gave 878x and 973x).
+ROUNDS = 5
 SEED = 20240726
 T = TypeVar("T")
 
@@ -98,24 +99,20 @@ def strings(count: int) -> pl.DataFrame:
     return pl.DataFrame(rows, schema={"form": pl.String, "text": pl.String, "gold": pl.Date}, orient="row")
 
 
-def _timed(work: Callable[[], T], runs: int) -> tuple[T, list[float]]:
-    """What work returns, and the seconds each of a few runs took."""
-    timings = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        out = work()
-        timings.append(time.perf_counter() - start)
-    return out, timings
+def _timed(work: Callable[[], T]) -> tuple[T, float]:
+    """What work returns, and the seconds it took."""
+    start = time.perf_counter()
+    out = work()
+    return out, time.perf_counter() - start
 
 
-def _dateparser(frame: pl.DataFrame, parse: Callable[[str], object]) -> tuple[list[date | None], float]:
-    """Each string through one dateparser call: the dates read and the median seconds of a few runs."""
+def _dateparser(frame: pl.DataFrame, parse: Callable[[str], object]) -> Callable[[], list[date | None]]:
+    """Each string through one dateparser call: the dates read."""
 
     def dates() -> list[date | None]:
         return [read.date() if (read := parse(text)) is not None else None for text in frame["text"]]  # type: ignore[attr-defined]
 
-    out, timings = _timed(dates, DATEPARSER_RUNS)
-    return out, statistics.median(timings)
+    return dates
 
 
 def run() -> str:
@@ -124,19 +121,28 @@ def run() -> str:
     frame = strings(N_AKHBAR)
     read_date(pl.lit("1 يناير 2024"))  # build the month tables outside the timing
     pl.DataFrame({"t": ["1 يناير 2024"]}).select(read_date(pl.col("t")))
-    # The median of a few runs: one run of about a second varies by ±15 % on a shared machine.
     column = frame.lazy().select(read_date(pl.col("text")).struct.field("date"))
-    akhbar, timings = _timed(lambda: column.collect(engine="streaming"), AKHBAR_RUNS)
-    akhbar_seconds = statistics.median(timings)
-    frame = frame.with_columns(akhbar=akhbar["date"])
-
     sample = frame.head(N_DATEPARSER)  # the forms cycle, so the sample holds them all equally
     for text in sample["text"].head(50):  # load dateparser's language data outside the timing
         dateparser.parse(text, languages=["ar", "en"])
         dateparser.parse(text, locales=["ar-IQ", "en"])
-    plain, plain_seconds = _dateparser(sample, lambda s: dateparser.parse(s, languages=["ar", "en"]))
-    regional, regional_seconds = _dateparser(sample, lambda s: dateparser.parse(s, locales=["ar-IQ", "en"]))
-    sample = sample.with_columns(plain=pl.Series(plain, dtype=pl.Date), regional=pl.Series(regional, dtype=pl.Date))
+    plain_reader = _dateparser(sample, lambda s: dateparser.parse(s, languages=["ar", "en"]))
+    regional_reader = _dateparser(sample, lambda s: dateparser.parse(s, locales=["ar-IQ", "en"]))
+    timings: dict[str, list[float]] = {"akhbar": [], "plain": [], "regional": []}
+    for _ in range(ROUNDS):
+        akhbar, took = _timed(lambda: column.collect(engine="streaming"))
+        timings["akhbar"].append(took)
+        plain, took = _timed(plain_reader)
+        timings["plain"].append(took)
+        regional, took = _timed(regional_reader)
+        timings["regional"].append(took)
+    akhbar_seconds, plain_seconds, regional_seconds = (statistics.median(timings[n]) for n in timings)
+    frame = frame.with_columns(akhbar=akhbar["date"])
+    sample = frame.head(N_DATEPARSER).with_columns(
+        plain=pl.Series(plain, dtype=pl.Date), regional=pl.Series(regional, dtype=pl.Date)
+    )
+    # Each round's speed-up: how far the machine's drift moves it.
+    ratios = [(N_AKHBAR / a) / (N_DATEPARSER / p) for a, p in zip(timings["akhbar"], timings["plain"], strict=True)]
 
     def right(column: str, of: pl.DataFrame) -> int:
         return of.filter(pl.col(column) == pl.col("gold")).height
@@ -153,10 +159,13 @@ def run() -> str:
         "",
         f"The same deterministic strings ({len(FORMS)} forms in turn, ASCII digits half the time and Arabic-Indic "
         f"or Eastern Arabic-Indic the rest; 20,000 distinct strings repeated). akhbar reads {N_AKHBAR:,} of "
-        f"them as one Polars column ({AKHBAR_RUNS} runs: their median, the slowest and fastest "
-        f"{max(timings):.2f} s and {min(timings):.2f} s); dateparser, a Python call per string, reads the first "
-        f"{N_DATEPARSER:,}, {DATEPARSER_RUNS} times, their median shown "
+        f"them as one Polars column, on the machine's {pl.thread_pool_size()} threads; dateparser, a Python call "
+        f"per string on one core, reads the first {N_DATEPARSER:,} "
         "(it is too slow for the million: its rate is per string, and extrapolates linearly). "
+        f"In each of {ROUNDS} rounds akhbar's column and both dateparser readers are timed one after the other; "
+        "the seconds shown are each reader's median over the rounds. Each round's speed-up over dateparser "
+        f"`ar,en` ran from {min(ratios):,.0f}× to {max(ratios):,.0f}× (akhbar's column took "
+        f"{min(timings['akhbar']):.2f} s to {max(timings['akhbar']):.2f} s). "
         "`read right` = the date the string writes.",
         "",
         "| reader | strings | read right | seconds | strings/s | akhbar's speed over it |",
