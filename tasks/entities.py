@@ -16,7 +16,8 @@ A gazetteer mention wins over a title-rule mention it overlaps.
 import polars as pl
 
 from tasks.gazetteer import fold_plain, gazetteer_mentions, gazetteer_scans, plain_text
-from tasks.name_rules import rule_mentions, rule_scans, surname_mentions
+from tasks.name_rules import rule_mentions, rule_scans
+from tasks.surnames import surname_mentions
 
 ENTITY_TYPES = {"LOC": "locations", "ORG": "organizations", "PER": "persons"}
 

@@ -1,0 +1,107 @@
+"""Organizations beyond the gazetteer, read by rule from whole text columns: after a head noun (حزب، بلدية،
+منظمة …), and a curated organization's bare name that is also a plain word or place (الجزيرة، الأهلي) after
+a cue (قناة، مراسل، نادي، فريق، ذكرت …).
+"""
+
+from functools import cache
+
+import polars as pl
+
+from tasks.gazetteer import as_pattern, patterns, tolerant
+from tasks.normalize import fold_for_matching, fold_string
+from tasks.reference import curated_organizations, name_words
+from tasks.rule_text import LETTER, NAME_STOPS, matches
+
+
+@cache
+def head_regex() -> str:
+    """An organization head noun (حزب، بلدية، منظمة …, with a clitic or not), then up to four words (group 1)."""
+    heads = "|".join(tolerant(h) for h in sorted(name_words()["head"], key=len, reverse=True))
+    return rf"  (?:[وفبلك]|وب|فب|وك|ول|فل)?((?:{heads})(?:  {LETTER}{{2,}}){{1,4}})"
+
+
+def headed_organizations(text: pl.DataFrame) -> pl.DataFrame:
+    """Organizations written as a mined head noun and what it governs: article_id, key, name, pattern, entity_type.
+
+    After the head come definite words (الدول العربية), genitives with لل (للطاقة الذرية), and right after
+    the head one bare word that is not a common word (بلدية نابلس، حزب الله); anything else ends the name.
+    """
+    return matches(text, "headed", _read_headed).unique(["article_id", "pattern"])
+
+
+def _read_headed(found: pl.DataFrame) -> pl.DataFrame:
+    """The organization (and its pattern) each head-noun match reads, where it is not in the gazetteer."""
+    lists = name_words()
+    stops = list(lists["common"] | NAME_STOPS)
+    name = pl.col("name")
+    word = pl.element()
+    folded = name.list.eval(fold_for_matching(word))
+    # int_range, not cum_count (which counts from 1): the head is word 0, the bare word right after it word 1.
+    position = pl.int_range(pl.len())
+    fits = folded.list.eval(
+        (position == 0) | word.str.contains("^(?:ال|لل)\\p{L}{2}") | ((position == 1) & ~word.is_in(stops))
+    )
+    length = fits.list.eval((~word).cum_sum().eq(0).sum()).list.first()
+    return (
+        found.with_columns(name.str.extract(head_regex(), 1).str.split("  "))
+        .with_columns(name.list.head(length))
+        .filter(name.list.len() >= 2)
+        .with_columns(name.list.join(" "))
+        .with_columns(pattern=as_pattern(fold_for_matching(name)), entity_type=pl.lit("ORG"))
+        .join(patterns().select("pattern"), on="pattern", how="anti")
+    )
+
+
+# Words after which a curated organization's bare name is that organization, not the plain word or place it
+# also spells: an outlet noun or a correspondent (قناة الجزيرة، مراسل الجزيرة), a sports noun or a match
+# verb (نادي الأهلي، مدرب الهلال، فاز النصر), a verb of reporting (ذكرت الجزيرة). ANERcorp's training text
+# tags the bare name alone after them (قناة الجزيرة، مراسل الجزيرة, الجزيرة B-ORG, the cue O), and the
+# mention is the bare name's span.
+_CUES = (
+    *("قناه", "فضائيه", "تلفزيون", "شاشه", "صحيفه", "جريده", "مجله", "شبكه", "اذاعه", "موقع"),
+    *("مراسل", "مراسله", "مراسلو", "مراسلي", "مذيع", "مذيعه"),
+    *("نادي", "فريق", "لاعب", "لاعبو", "لاعبي", "مدرب", "مهاجم", "حارس", "مدافع", "جماهير", "مباراه", "لقاء"),
+    *("فاز", "تغلب", "هزم", "تعادل", "خسر", "فوز", "ضد"),
+    *("ذكرت", "افادت", "نقلت", "اوردت", "بثت", "نشرت", "اوضحت", "قالت", "اعلنت"),
+)
+
+
+@cache
+def _bare_organizations() -> tuple[str, ...]:
+    """Curated organizations' one-word bare names the gazetteer does not read alone (folded), longest first.
+
+    A one-word spelling left out of the gazetteer as a plain word (الجزيرة، الوطن), and the definite first
+    word of a club named with a nisba (الأهلي of الأهلي المصري, النصر of النصر السعودي).
+    """
+    listed = set(patterns()["pattern"].to_list())
+    bare: set[str] = set()
+    for spelling in curated_organizations():
+        words = fold_string(spelling).split()
+        nisba_club = len(words) == 2 and all(w.startswith("ال") for w in words) and words[1].endswith("ي")
+        if len(words) == 1 or nisba_club:
+            bare.add(words[0])
+    # Not a common word of the training text (اليوم, الجيش): ذكرت اليوم is "reported today".
+    common = name_words()["common"]
+    kept = {w for w in bare if len(w) >= 4 and f" {w} " not in listed and w not in common}
+    return tuple(sorted(kept, key=lambda w: (-len(w), w)))
+
+
+@cache
+def cue_regex() -> str:
+    """A cue word (with a clitic or ال, or not), then a curated organization's bare name (group 1)."""
+    cues = "|".join(tolerant(c) for c in sorted(set(_CUES), key=len, reverse=True))
+    names = "|".join(tolerant(n) for n in _bare_organizations()) or "(?!)"
+    return rf" (?:[وفبلك]|وب|فب|وك|ول|فل)?(?:ال|لل)?(?:{cues})  ({names}) "
+
+
+def cued_organizations(text: pl.DataFrame) -> pl.DataFrame:
+    """Organizations known by a bare name that is also a plain word, after a cue: article_id, key, name, pattern."""
+    return matches(text, "cued", _read_cued).unique(["article_id", "pattern"])
+
+
+def _read_cued(found: pl.DataFrame) -> pl.DataFrame:
+    """The bare name (and its pattern) each cue match reads."""
+    name = pl.col("name").str.extract(cue_regex(), 1)
+    return found.with_columns(name=name).with_columns(
+        pattern=as_pattern(fold_for_matching(pl.col("name"))), entity_type=pl.lit("ORG")
+    )

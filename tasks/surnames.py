@@ -1,0 +1,125 @@
+"""A person's bare surname: after their full name in the same article, or as the one person of the batch
+(the column searched) named in full with it.
+"""
+
+import polars as pl
+
+from tasks.gazetteer import as_pattern, where
+from tasks.normalize import fold_for_matching
+from tasks.reference import name_words
+from tasks.rule_text import LETTER, NAME_CONNECTORS, forms_of, found_anywhere
+
+# Last words that do not name a person alone: ordinals of kings and popes, and name connectors.
+_NOT_SURNAMES = frozenset({"الثاني", "الاول", "الثالث", "الرابع", "الخامس", "السادس", "عشر", *NAME_CONNECTORS})
+
+
+def _surname(words: pl.Expr) -> pl.Expr:
+    """The surname of a person's folded words (a list), null where no single surname stands for them.
+
+    The last word, or the last two after عبد/أبو or before الله/الدين (عبد الناصر، نصر الله، شمس الدين);
+    none after بن (حمد بن خليفة: خليفة is the father) or in a family name with آل (آل مكتوم is a family).
+    """
+    last = words.list.last()
+    before = words.list.get(-2, null_on_oob=True)
+    two = pl.concat_str([before, last], separator=" ")
+    return (
+        pl.when(words.list.contains("ال") | before.is_in(["بن", "ابن", "بنت"]))
+        .then(pl.lit(None, dtype=pl.String))
+        .when(before.is_in(["عبد", "ابو", "ابي", "ام"]) | (last.is_in(["الله", "الدين"]) & (words.list.len() >= 3)))
+        .then(two)
+        .otherwise(last)
+    )
+
+
+def surname_mentions(text: pl.DataFrame, earlier: pl.DataFrame) -> pl.DataFrame:
+    """A person's bare surname, after their full name in the article or anywhere in the batch: شيراك for جاك شيراك.
+
+    In an article that named people of that surname, it is theirs only after the full name and only where one
+    person there has it (not الأسد with both بشار الأسد and حافظ الأسد); elsewhere in the batch (the column
+    searched), see _batch_surnames. Where it overlaps another mention (عين الأسد) that mention wins; a surname
+    followed by بن opens someone else's name (مكتوم بن راشد after محمد بن راشد آل مكتوم): not a mention.
+    """
+    columns = ["article_id", "key", "start", "length", "entity", "entity_type", "name_en"]
+    people = (
+        earlier.filter(pl.col("entity_type") == "PER")
+        .group_by("key", "entity", maintain_order=True)
+        .agg(pl.col("name_en").first(), pl.col("start").min().alias("first"))
+        .with_columns(words=fold_for_matching(pl.col("entity")).str.split(" "))
+        .with_columns(surname=_surname(pl.col("words")))
+        .filter(
+            pl.col("surname").str.count_matches(" ") + 1 < pl.col("words").list.len(),
+            pl.col("surname").str.len_chars() >= 3,
+            ~pl.col("surname").is_in(list(_NOT_SURNAMES)),
+        )
+    )
+    if people.is_empty():
+        return earlier.clear().select(columns)
+    surnames = people.select("surname").unique()
+    opening = [
+        forms_of(surnames.with_columns(name=pl.col("surname") + f" {link}"), "name").drop("name")
+        for link in ("بن", "ابن")
+    ]
+    forms = pl.concat(
+        [
+            forms_of(surnames, "surname").with_columns(opens_another=pl.lit(False)),
+            *(part.with_columns(opens_another=pl.lit(True)) for part in opening),
+        ]
+    )
+    # One scan of the whole batch for every surname's forms serves both the article's own and the batch's.
+    found = found_anywhere(text, forms)
+    found = found.filter(~pl.col("opens_another")).join(
+        found.filter("opens_another").select("key", "start"), on=["key", "start"], how="anti"
+    )
+    own = people.filter(pl.col("entity").n_unique().over("key", "surname") == 1)
+    # After the full name only: a surname before it may be someone else's.
+    in_article = found.join(own, on=["key", "surname"], how="inner").filter(pl.col("start") > pl.col("first"))
+    return pl.concat(
+        [
+            part.select(*where(matched="form"), entity="entity", entity_type=pl.lit("PER"), name_en="name_en")
+            for part in (in_article, _batch_surnames(text, found, people))
+        ]
+    )
+
+
+def _batch_surnames(text: pl.DataFrame, found: pl.DataFrame, people: pl.DataFrame) -> pl.DataFrame:
+    """Surnames (of `found`) in articles that named nobody of that surname, as the one person of the batch with it.
+
+    محفوظ in one article is نجيب محفوظ when another article of the batch named him and no other person of
+    the batch has that surname: two people sharing one (بشار الأسد، حافظ الأسد) are not guessed between.
+    A lone word is weaker evidence than one after the full name, so, as measured on the development build:
+    not a given name, a common word or a word the training text mostly uses outside a person's name
+    (مجلس، الدولي); not a definite word (الأسد is also a lion, المقدسة an adjective); bare or with و only
+    (ب، ل، ك before a lone word make a plain word: بارتكاب، للجزيرة); and not after a given name, a name
+    word or a link (دودو سيلفا، أبي وقاص): that is someone else's full name, which no rule read.
+    """
+    lists = name_words()
+    batch = (
+        people.group_by("surname")
+        .agg(pl.col("entity").first(), pl.col("name_en").first(), people=pl.col("entity").n_unique())
+        .filter(
+            pl.col("people") == 1,
+            ~pl.col("surname").str.starts_with("ال"),
+            ~pl.col("surname").is_in(list(lists["common"] | lists["given"] | lists["other"])),
+        )
+    )
+    surname = pl.col("surname")
+    candidates = (
+        found.join(people.select("key", "surname").unique(), on=["key", "surname"], how="anti")
+        .join(batch, on="surname", how="inner")
+        .filter((pl.col("form") == as_pattern(surname)) | (pl.col("form") == as_pattern(pl.lit("و") + surname)))
+    )
+    # The word before: the padded text up to the match (which starts on the space before the surname) ends
+    # with it and one space. Byte offsets, so the bytes are cut; a cut at a space leaves valid UTF-8.
+    before = (
+        candidates.join(text.select("key", "folded"), on="key", how="left")
+        .select(
+            pl.col("folded")
+            .cast(pl.Binary)
+            .bin.slice(0, pl.col("start"))
+            .cast(pl.String)
+            .str.extract(rf"({LETTER}+) $", 1)
+        )
+        .to_series()
+    )
+    name_like = list(lists["given"] | lists["name"] | NAME_CONNECTORS)
+    return candidates.filter(~(before.is_in(name_like) | before.str.starts_with("عبد")).fill_null(False))
