@@ -44,9 +44,15 @@ def state_names() -> frozenset[str]:
 
 
 @cache
+def _name_word_table() -> pl.DataFrame:
+    """name_words.csv: each word the training text gives the rules, its kind, how often tagged and seen."""
+    return pl.read_csv(REFERENCE_DIR / "name_words.csv", schema_overrides={"word": pl.String})
+
+
+@cache
 def name_words() -> dict[str, frozenset[str]]:
     """Given names, other name words, organization head nouns and common words mined from the training text."""
-    table = pl.read_csv(REFERENCE_DIR / "name_words.csv", schema_overrides={"word": pl.String})
+    table = _name_word_table()
     kinds = ("given", "name", "head", "common", "other")
     return {kind: frozenset(table.filter(pl.col("kind") == kind)["word"].to_list()) for kind in kinds}
 
@@ -54,8 +60,7 @@ def name_words() -> dict[str, frozenset[str]]:
 @cache
 def times_seen() -> pl.DataFrame:
     """How often the training text has each word it has at least twice (name_words.csv lists them all)."""
-    table = pl.read_csv(REFERENCE_DIR / "name_words.csv", schema_overrides={"word": pl.String})
-    return table.select("word", "seen").unique("word")
+    return _name_word_table().select("word", "seen").unique("word")
 
 
 @cache
