@@ -22,6 +22,7 @@ import polars as pl
 
 from evaluation.entities import ANERCORP, ANERCORP_TYPES, TYPE_MAP, WOJOOD_TRAIN, Doc, make_doc, read_tagged
 from tasks.normalize import fold_for_matching
+from tasks.rule_text import CLITICS
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "data"
@@ -76,8 +77,6 @@ _STOP_WORDS = (
     "الحمزة التأميم السلام النصر الكرامة الخضر بلد الدور الديار المدينة الشعلة البنوك الصالحية"
 )
 STOP = set(_STOP_WORDS.split())
-# Prefix clitics the person rule accepts before a given name (tasks/name_rules.py).
-CLITICS = ("و", "ف", "ب", "ل", "ك", "وب", "فب", "وك", "ول", "فل")
 # Kurdish and Persian letters that Arabic spelling does not use (ی and ک are mapped, not refused).
 NOT_ARABIC = re.compile(r"[ەێۆڕڵڤپچگژھۊۇ]")
 # Lexicon entries that are credits, not organizations ("agencies", "compiled"), or first of all something
@@ -330,8 +329,9 @@ def write_name_words(path: Path, anercorp_lines: int = TRAIN_LINES) -> dict[str,
     # The curated given names, but for those the training text uses mostly as plain words (علي is also على),
     # or whose form with a prefix clitic is one (يان: بيان is a statement, and the rule accepts ب + name).
     taken = {row[0] for row in rows}
-    clitic_common = {w for w in set(fold_all(curated_given_names())) if any(c + w in common for c in CLITICS)}
-    for word in sorted(set(fold_all(curated_given_names())) - taken - STOP - common - clitic_common):
+    curated = set(fold_all(curated_given_names()))
+    clitic_common = {w for w in curated if any(c + w in common for c in CLITICS)}
+    for word in sorted(curated - taken - STOP - common - clitic_common):
         rows.append((word, "given", stats["opens_PER"][word], seen[word]))
     pick(stats["in_person"], "name", MIN_GIVEN, MIN_GIVEN_SHARE)
     pick(stats["opens_ORG"], "head", MIN_HEAD, MIN_HEAD_SHARE)

@@ -15,7 +15,16 @@ from tasks.gazetteer import as_pattern, patterns, tolerant, where, word_of_its_o
 from tasks.normalize import fold_for_matching, fold_string
 from tasks.organization_rules import cue_regex, cued_organizations, head_regex, headed_organizations
 from tasks.reference import name_words
-from tasks.rule_text import LETTER, NAME_CONNECTORS, NAME_LINKS, NAME_STOPS, forms_of, found_in_own_article, matches
+from tasks.rule_text import (
+    CLITIC,
+    LETTER,
+    NAME_CONNECTORS,
+    NAME_LINKS,
+    NAME_STOPS,
+    forms_of,
+    found_in_own_article,
+    matches,
+)
 
 # Titles and roles written before a person's name (folded spelling; hamza and ta marbuta are tolerated).
 _TITLES = (
@@ -260,7 +269,7 @@ def _given_name_regex() -> str:
     kunya = "|".join(tolerant(k) for k in ("ابو", "ابي"))
     name = rf"(?:(?:{kunya})  )?" + _chain(f"(?:{names})")
     son_of = "|".join(tolerant(link) for link in ("بن", "ابن", "بنت"))
-    return rf" (?:({son_of})  )?([وفبلك]|وب|فب|وك|ول|فل)?({name}) "
+    return rf" (?:({son_of})  )?({CLITIC})?({name}) "
 
 
 def _given_name_people(text: pl.DataFrame) -> pl.DataFrame:
@@ -276,12 +285,13 @@ def _read_given_name(found: pl.DataFrame) -> pl.DataFrame:
     """The name (and its pattern) each given-name match reads, where it reads one not in the gazetteer."""
     name = pl.col("name")
     folded = name.list.eval(fold_for_matching(pl.element()))
+    # The regex's groups, numbered: 1 بن before the name, 2 the clitic, 3 the name (one pass, not three).
+    group = pl.col("groups").struct.field
     return (
-        found.filter(name.str.extract(_given_name_regex(), 1).is_null())
-        .with_columns(
-            clitic=name.str.extract(_given_name_regex(), 2).fill_null(""),
-            name=name.str.extract(_given_name_regex(), 3).str.split("  "),
-        )
+        found.with_columns(groups=name.str.extract_groups(_given_name_regex()))
+        .filter(group("1").is_null())
+        .with_columns(clitic=group("2").fill_null(""), name=group("3").str.split("  "))
+        .drop("groups")
         # A clitic and given name that spell a word of their own (ك + ريم = كريم) are that whole word: a
         # name word opens the name (كريم حسن); a common word (ل + صالح = لصالح, "in favour of") opens none.
         # Not a clitic on a kunya (لأبي خليل): the kunya is a link, never the end of another word.

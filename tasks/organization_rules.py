@@ -10,14 +10,14 @@ import polars as pl
 from tasks.gazetteer import as_pattern, patterns, tolerant
 from tasks.normalize import fold_for_matching, fold_string
 from tasks.reference import curated_organizations, name_words
-from tasks.rule_text import LETTER, NAME_STOPS, matches
+from tasks.rule_text import CLITIC, LETTER, NAME_STOPS, matches
 
 
 @cache
 def head_regex() -> str:
     """An organization head noun (حزب، بلدية، منظمة …, with a clitic or not), then up to four words (group 1)."""
     heads = "|".join(tolerant(h) for h in sorted(name_words()["head"], key=len, reverse=True))
-    return rf"  (?:[وفبلك]|وب|فب|وك|ول|فل)?((?:{heads})(?:  {LETTER}{{2,}}){{1,4}})"
+    return rf"  (?:{CLITIC})?((?:{heads})(?:  {LETTER}{{2,}}){{1,4}})"
 
 
 def headed_organizations(text: pl.DataFrame) -> pl.DataFrame:
@@ -91,7 +91,7 @@ def cue_regex() -> str:
     """A cue word (with a clitic or ال, or not), then a curated organization's bare name (group 1)."""
     cues = "|".join(tolerant(c) for c in sorted(set(_CUES), key=len, reverse=True))
     names = "|".join(tolerant(n) for n in _bare_organizations()) or "(?!)"
-    return rf" (?:[وفبلك]|وب|فب|وك|ول|فل)?(?:ال|لل)?(?:{cues})  ({names}) "
+    return rf" (?:{CLITIC})?(?:ال|لل)?(?:{cues})  ({names}) "
 
 
 def cued_organizations(text: pl.DataFrame) -> pl.DataFrame:

@@ -21,6 +21,12 @@ NAME_STOPS = frozenset(STOP_WORDS.split())
 # Words that link a name to the next word of it: بن راشد، آل مكتوم (folded ال)، عبد الله، أبو مازن، أبي وقاص.
 NAME_LINKS = ("بن", "ابن", "بنت", "ابو", "ابي", "ام", "ال", "عبد")
 NAME_CONNECTORS = frozenset({*NAME_LINKS, "اية"})
+# Prefix clitics a rule accepts before a name or a head noun: و ف ب ل ك alone, and their pairs.
+CLITIC_LETTERS = "وفبلك"
+CLITIC_PAIRS = ("وب", "فب", "وك", "ول", "فل")
+CLITICS = (*CLITIC_LETTERS, *CLITIC_PAIRS)
+# Single letters first, as written in the rules' regexes since they were first written.
+CLITIC = f"[{CLITIC_LETTERS}]|" + "|".join(CLITIC_PAIRS)
 
 
 def matches(text: pl.DataFrame, column: str, read: Callable[[pl.DataFrame], pl.DataFrame]) -> pl.DataFrame:
