@@ -1,0 +1,96 @@
+"""Gazetteer matching on real strings: clitics, word boundaries, longest match, Persian letters, compass words."""
+
+from tasks.gazetteer import patterns
+from tests.tasks.entity_helpers import found, names, spans_read
+
+
+def test_prefix_clitics_are_accepted() -> None:
+    body = "تسعى واشنطن وبغداد إلى علاقة، وللعراق مصلحة، فالعراق بالموصل والبصرة وكالأنبار"
+    assert names(body) == ["واشنطن", "بغداد", "العراق", "الموصل", "البصرة", "الأنبار"]
+
+
+def test_word_boundaries_are_respected() -> None:
+    # بغدادي is not بغداد, and عراقيون is not العراق.
+    assert names("مطبخ بغدادي وعراقيون في الغربة") == []
+
+
+def test_longest_match_wins() -> None:
+    assert names("صواريخ على قاعدة عين الأسد الجوية") == ["عين الأسد"]
+    assert names("منذ سقوط نظام بشار الأسد") == ["بشار الأسد"]
+
+
+def test_an_ambiguous_bare_name_is_not_guessed() -> None:
+    assert names("قال الأسد في خطاب") == []
+
+
+def test_spelling_variants_fold_to_one_canonical_name() -> None:
+    # Hamza, ta marbuta and Persian ی all fold for matching; the canonical spelling is what is stored.
+    assert names("في سورية و في سوريا و في الانبار و في الأنبار و في ایران") == ["سوريا", "الأنبار", "إيران"]
+
+
+def test_patterns_are_unambiguous_and_longest_first() -> None:
+    table = patterns()
+    assert table["pattern"].is_unique().all()
+    lengths = table["pattern"].str.len_chars()
+    assert (lengths.diff().drop_nulls() <= 0).all()
+
+
+def test_clitics_combined_with_the_article() -> None:
+    # و/ب/ف/ك + ال, and ل + ال written لل, on a gazetteer name that starts with ال.
+    body = "وصل وفد بالموصل فالموصل كالموصل والموصل للموصل"
+    assert found(body).select("entity", "mentions").rows() == [("الموصل", 5)]
+
+
+def test_longest_match_wins_over_a_shorter_name_inside_it() -> None:
+    # الأسد alone is ambiguous; inside عين الأسد or بشار الأسد the longer name is read.
+    assert names("زار بشار الأسد قاعدة عين الأسد") == ["بشار الأسد", "عين الأسد"]
+    rows = found("قاعدة عين الأسد").select("entity", "entity_type").rows()
+    assert rows == [("عين الأسد", "LOC")]
+
+
+def test_persian_letters_match_their_arabic_names() -> None:
+    # ی and ک as a Persian keyboard writes them: ایران, کرکوک.
+    assert names("بین ایران و کرکوک") == ["إيران", "كركوك"]
+
+
+def test_nisba_adjectives_are_not_place_mentions() -> None:
+    # العراقية، السوري، الأمريكي describe; they do not name a place. The name they belong to may be an ORG.
+    assert names("القوات العراقية والجيش السوري والموقف الأمريكي") == []
+    assert found("قالت الحكومة العراقية").select("entity", "entity_type").rows() == [("الحكومة العراقية", "ORG")]
+
+
+def test_generated_places_and_countries_are_loaded() -> None:
+    # From the Iraq gazetteer (a district), the countries list (an official name) and the cities list.
+    assert names("في قضاء تلعفر وفي جمهورية العراق وفي مدينة إسطنبول") == ["تلعفر", "العراق", "إسطنبول"]
+
+
+def test_agencies_of_the_newsroom_lexicon_and_curated_companies_are_organizations() -> None:
+    rows = found("ذكرت وكالة الأنباء السعودية (واس) أن شركة مايكروسوفت ونادي مانشستر يونايتد")
+    assert rows.select("entity", "entity_type").rows() == [
+        ("واس", "ORG"),
+        ("مايكروسوفت", "ORG"),
+        ("مانشستر يونايتد", "ORG"),
+    ]
+
+
+def test_a_compass_word_before_a_country_is_left_out_of_the_mention() -> None:
+    # The corpora tag لبنان alone in جنوب لبنان; the entity is still South Lebanon.
+    assert spans_read("توغلت قوة في جنوب لبنان فجر اليوم") == [("لبنان", "جنوب لبنان", "LOC")]
+    assert spans_read("تبادل القصف بين شمال إسرائيل وجنوب لبنان") == [
+        ("إسرائيل", "إسرائيل", "LOC"),
+        ("لبنان", "جنوب لبنان", "LOC"),
+    ]
+    # A state named with a compass word is one name.
+    assert spans_read("وصل الوفد إلى جنوب السودان") == [("جنوب السودان", "جنوب السودان", "LOC")]
+
+
+def test_curated_clubs_outlets_and_companies_are_organizations() -> None:
+    rows = found("فاز ليفربول على إيفرتون، بحسب ما نقلت شينخوا عن موتورولا").select("entity", "entity_type").rows()
+    assert rows == [("ليفربول", "ORG"), ("إيفرتون", "ORG"), ("شينخوا", "ORG"), ("موتورولا", "ORG")]
+    # A club named like an adjective is left out: السلم الأهلي is civil peace.
+    assert names("دعا إلى حماية السلم الأهلي") == []
+
+
+def test_a_listed_name_as_written_wins_over_another_name_with_a_clitic() -> None:
+    # بكين is Beijing, not ب + كين.
+    assert found("وصل الوفد إلى بكين أمس").select("entity", "name_en").rows() == [("بكين", "Beijing")]
