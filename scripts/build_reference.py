@@ -405,16 +405,28 @@ def lexicon_names() -> list[tuple[str, list[str]]]:
     return found
 
 
-def organization_spellings(spellings: list[str], spans: Counter[tuple[str, str]], grams: Counter[str],
-                            common: set[str]) -> list[str]:  # fmt: skip
-    """The spellings of an organization kept: none the training text uses mostly as a plain word, a common
-    or stop word, or a one-word definite adjective (الرياضية، الأهلي); none under three letters.
+def curated_spellings(spellings: list[str], spans: Counter[tuple[str, str]], grams: Counter[str],
+                       common: set[str], words: dict[str, Counter[str]] | None = None) -> list[str]:  # fmt: skip
+    """The spellings of a curated name kept: none the training text uses mostly as a plain word, a common
+    or stop word, or (for an organization) a one-word definite adjective (الرياضية، الأهلي); none under
+    three letters.
+
+    With `words` (word_stats, for people) a one-word spelling is a surname: it is plain where the word is
+    mostly outside every entity, for the training text tags a surname inside the full name (فؤاد
+    السنيورة) more often than alone; and a nisba (البرادعي) is a surname, not an adjective.
     """
+
+    def plain(key: str) -> bool:
+        if words is not None and " " not in key:
+            seen = words["seen"][key]
+            return seen >= 2 and (seen - words["inside"][key]) / seen > MAX_PLAIN_SHARE
+        return grams.get(key, 0) >= 2 and plain_share(key, spans, grams) > MAX_PLAIN_SHARE
+
     return [
         s for s in spellings
         if len((key := fold_all([s])[0]).replace(" ", "")) >= 3
-        and not (grams.get(key, 0) >= 2 and plain_share(key, spans, grams) > MAX_PLAIN_SHARE)
-        and key not in STOP and key not in common and not ADJECTIVE.match(s)
+        and not plain(key) and key not in STOP and key not in common
+        and (words is not None or not ADJECTIVE.match(s))
     ]  # fmt: skip
 
 
@@ -425,7 +437,7 @@ def add_lexicon(gazetteer: Gazetteer, spans: Counter[tuple[str, str]], grams: Co
     in the training text and are left out; a name a place already took (الرياض) stays a place.
     """
     for name, variants in lexicon_names():
-        kept = organization_spellings([name, *variants], spans, grams, common)
+        kept = curated_spellings([name, *variants], spans, grams, common)
         if kept:
             gazetteer.add(kept[0], "ORG", "", kept[1:], "lexicon")
 
@@ -435,14 +447,33 @@ def add_organizations(gazetteer: Gazetteer, spans: Counter[tuple[str, str]], gra
     """The curated clubs, outlets, companies and agencies of organizations.csv, filtered as the lexicon is.
 
     A spelling the filter refuses is left out, the others stay (the first kept is the canonical one); a
-    name a place already took stays a place.
+    name a place already took stays a place. A one-word name the curator marked a plain word (الهلال
+    "the crescent", النهار "the day") is left out too, however rare it is in the training text: the
+    name rules read it only after a cue (نادي الهلال، صحيفة النهار).
     """
     with (REFERENCE / "organizations.csv").open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
             spellings = [row["name"], *filter(None, (row["variants"] or "").split("|"))]
-            kept = organization_spellings(spellings, spans, grams, common)
+            if row["plain_word"] == "yes":
+                spellings = [s for s in spellings if " " in s.strip()]
+            kept = curated_spellings(spellings, spans, grams, common)
             if kept:
                 gazetteer.add(kept[0], "ORG", row["name_en"], kept[1:], "organizations")
+
+
+def add_people(gazetteer: Gazetteer, spans: Counter[tuple[str, str]], grams: Counter[str], common: set[str],
+               words: dict[str, Counter[str]]) -> None:  # fmt: skip
+    """The curated leaders and public figures of people.csv, filtered as the organizations are.
+
+    A bare surname is listed as a variant only where it names that one person in the news (شيراك، السنيورة);
+    the filter still refuses one the training text uses mostly as a plain word.
+    """
+    with (REFERENCE / "people.csv").open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            spellings = [row["name"], *filter(None, (row["variants"] or "").split("|"))]
+            kept = curated_spellings(spellings, spans, grams, common, words)
+            if kept:
+                gazetteer.add(kept[0], "PER", row["name_en"], kept[1:], "people")
 
 
 def cities() -> list[tuple[str, str]]:
@@ -488,6 +519,7 @@ def build(directory: Path = REFERENCE, anercorp_lines: int = TRAIN_LINES) -> str
     add_places(gazetteer, cities(), "cities", spans, grams)
     add_lexicon(gazetteer, spans, grams, common_words(anercorp_lines))
     add_organizations(gazetteer, spans, grams, common_words(anercorp_lines))
+    add_people(gazetteer, spans, grams, common_words(anercorp_lines), word_stats(anercorp_lines))
     mined = add_mined(gazetteer, spans, grams, spellings, common_words(anercorp_lines, MAX_ONCE_ENTITY_SHARE))
     total = gazetteer.write(directory / OUT.name)
     sources = Counter(str(r["source"]) for r in gazetteer.rows.values())

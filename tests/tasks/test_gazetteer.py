@@ -94,3 +94,22 @@ def test_curated_clubs_outlets_and_companies_are_organizations() -> None:
 def test_a_listed_name_as_written_wins_over_another_name_with_a_clitic() -> None:
     # بكين is Beijing, not ب + كين.
     assert found("وصل الوفد إلى بكين أمس").select("entity", "name_en").rows() == [("بكين", "Beijing")]
+
+
+def test_curated_leaders_are_people_and_their_distinctive_surnames_alone_too() -> None:
+    rows = found("استقبل شيراك السنيورة في باريس قبل لقاء كوفي عنان").select("entity", "entity_type", "name_en").rows()
+    assert rows == [
+        ("جاك شيراك", "PER", "Jacques Chirac"),
+        ("فؤاد السنيورة", "PER", "Fouad Siniora"),
+        ("باريس", "LOC", "Paris"),
+        ("كوفي عنان", "PER", "Kofi Annan"),
+    ]
+    # A surname two leaders share is not listed alone: كلينتون is Bill or Hillary.
+    assert names("قالت كلينتون إن الاتفاق قريب") == []
+
+
+def test_a_curated_club_marked_a_plain_word_is_not_read_alone() -> None:
+    # الهلال is the crescent (الهلال الأحمر) as often as the club; الرجاء is hope.
+    assert names("وزع الهلال الأحمر المساعدات على أمل الرجاء") == []
+    rows = found("فاز الرجاء البيضاوي على المغرب الفاسي ثم واجه دينامو كييف").select("entity", "entity_type").rows()
+    assert rows == [("الرجاء البيضاوي", "ORG"), ("المغرب الفاسي", "ORG"), ("دينامو كييف", "ORG")]

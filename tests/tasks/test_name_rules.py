@@ -73,8 +73,8 @@ def test_a_given_name_match_does_not_swallow_the_next_person() -> None:
 
 def test_a_name_goes_on_through_links() -> None:
     # بن and آل link the next word to the name: the whole chain is one person.
-    rows = found("استقبل الشيخ حمد بن جاسم بن جبر آل ثاني الوفد").select("entity", "entity_type").rows()
-    assert rows == [("حمد بن جاسم بن جبر آل ثاني", "PER")]
+    rows = found("استقبل الشيخ جبر بن يوسف بن جاسم آل ثاني الوفد").select("entity", "entity_type").rows()
+    assert rows == [("جبر بن يوسف بن جاسم آل ثاني", "PER")]
 
 
 def test_roles_of_writers_and_artists_introduce_people() -> None:

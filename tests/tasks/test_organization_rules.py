@@ -53,3 +53,8 @@ def test_an_outlet_is_read_after_a_verb_of_reporting_but_not_a_common_word() -> 
     assert orgs("وذكرت الوطن أن الوزير سيزور الرياض") == [("الوطن", 1)]
     # اليوم is a common word of the training text: ذكرت اليوم is "reported today".
     assert orgs("وذكرت اليوم مصادر مطلعة أن الوزير سيزور الرياض") == []
+
+
+def test_an_outlet_or_club_the_curator_marked_a_plain_word_is_read_after_a_cue() -> None:
+    assert orgs("ونقلت صحيفة النهار عن مصادر أن مدرب الهلال استقال") == [("النهار", 1), ("الهلال", 1)]
+    assert orgs("في وضح النهار رأينا الهلال") == []

@@ -7,13 +7,13 @@ from tests.tasks.entity_helpers import found
 
 
 def test_a_bare_surname_after_the_full_name_is_that_person() -> None:
-    rows = found("التقى الرئيس جاك شيراك بالوفد، وقال شيراك إن المحادثات مثمرة.")
-    assert rows.filter(pl.col("entity_type") == "PER").select("entity", "mentions").rows() == [("جاك شيراك", 2)]
+    rows = found("التقى الرئيس جاك فيلبان بالوفد، وقال فيلبان إن المحادثات مثمرة.")
+    assert rows.filter(pl.col("entity_type") == "PER").select("entity", "mentions").rows() == [("جاك فيلبان", 2)]
 
 
 def test_a_bare_surname_is_not_linked_before_the_full_name_or_when_two_people_share_it() -> None:
-    before = found("قال شيراك إن المحادثات مثمرة بعد لقاء جاك شيراك بالوفد.")
-    assert before.filter(pl.col("entity") == "جاك شيراك")["mentions"].to_list() == [1]
+    before = found("قال فيلبان إن المحادثات مثمرة بعد لقاء جاك فيلبان بالوفد.")
+    assert before.filter(pl.col("entity") == "جاك فيلبان")["mentions"].to_list() == [1]
     shared = found("منذ عهد حافظ الأسد ثم بشار الأسد، قال الأسد إن الحرب انتهت.")
     assert sorted(shared.select("entity", "mentions").rows()) == [("بشار الأسد", 1), ("حافظ الأسد", 1)]
 
