@@ -230,7 +230,9 @@ def add_mined(gazetteer: Gazetteer, spans: Counter[tuple[str, str]], grams: Coun
     A name tagged once only is taken when it has two words or more and one of them is mostly inside
     entities (القوات العراقية, tagged once, is two mostly plain words: a description more than a name).
     """
-    known = {key for key, _ in spans}
+    # A clitic comes off where the bare name is a gold span or a name the gazetteer already holds:
+    # لفرانس برس is ل + فرانس برس (an agency), not a person's name.
+    known = {key for key, _ in spans} | gazetteer.owner.keys()
     by_key: dict[str, Counter[str]] = defaultdict(Counter)
     written: dict[str, Counter[str]] = defaultdict(Counter)
     for (key, label), count in spans.items():
