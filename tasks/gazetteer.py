@@ -69,6 +69,21 @@ def with_clitics(name: pl.Expr) -> pl.Expr:
     return pl.concat_list([*plain, *lam])
 
 
+# A kunya's أبو is declined: أبو مازن, عن أبي مازن, إن أبا مازن (folded ابو, ابي, ابا) are one name.
+_KUNYA = r"(^|\s)([أا])ب[وايى](\s)"
+
+
+def kunya_cases(folded: pl.Expr) -> pl.Expr:
+    """A folded name in each case of its kunya (ابو، ابي، ابا), as a list; a name without one as itself."""
+    cases = pl.concat_list([folded.str.replace_all(_KUNYA, f"${{1}}${{2}}{end}${{3}}") for end in ("بو", "بي", "با")])
+    return pl.when(folded.str.contains(_KUNYA)).then(cases).otherwise(pl.concat_list(folded))
+
+
+def kunya_nominative(name: pl.Expr) -> pl.Expr:
+    """A name (written or folded) with its kunya as أبو: the spelling its cases are known by."""
+    return name.str.replace_all(_KUNYA, "${1}${2}بو${3}")
+
+
 def word_of_its_own(form: pl.Expr, name: pl.Expr) -> pl.Expr:
     """Whether a one-word name's clitic form (كريم for ك + ريم) is a word of its own in the training text.
 
@@ -107,6 +122,8 @@ def patterns() -> pl.DataFrame:
         .explode("name")
         .filter(pl.col("name").is_not_null() & (pl.col("name") != ""))
         .with_columns(name=fold_for_matching(pl.col("name")).str.replace_all(r"[^\p{L}\p{N}]+", " "))
+        .with_columns(name=kunya_cases(pl.col("name")))
+        .explode("name")
         .with_columns(form=with_clitics(pl.col("name")))
         .explode("form")
         .filter(~word_of_its_own(pl.col("form"), pl.col("name")))

@@ -11,7 +11,7 @@ from functools import cache
 
 import polars as pl
 
-from tasks.gazetteer import as_pattern, patterns, tolerant, where, word_of_its_own
+from tasks.gazetteer import as_pattern, kunya_nominative, patterns, tolerant, where, word_of_its_own
 from tasks.normalize import fold_for_matching, fold_string
 from tasks.organization_rules import cue_regex, cued_organizations, head_regex, headed_organizations
 from tasks.reference import name_words
@@ -172,7 +172,7 @@ def _read_titled(found: pl.DataFrame) -> pl.DataFrame:
             ~fold_for_matching(pl.col("name").list.last()).is_in(list(NAME_CONNECTORS)),
         )
         .with_columns(pl.col("name").list.join(" "))
-        .with_columns(pattern=as_pattern(fold_for_matching(pl.col("name"))))
+        .with_columns(pattern=as_pattern(kunya_nominative(fold_for_matching(pl.col("name")))))
     )
     known = patterns().select("pattern")
     return candidates.join(known, on="pattern", how="anti")
@@ -312,7 +312,7 @@ def _read_given_name(found: pl.DataFrame) -> pl.DataFrame:
             ~folded.list.first().is_in(list(name_words()["common"])),
         )
         .with_columns(name.list.join(" "))
-        .with_columns(pattern=as_pattern(fold_for_matching(name)), entity_type=pl.lit("PER"))
+        .with_columns(pattern=as_pattern(kunya_nominative(fold_for_matching(name))), entity_type=pl.lit("PER"))
         .join(patterns().select("pattern"), on="pattern", how="anti")
     )
 
@@ -351,9 +351,11 @@ def rule_mentions(text: pl.DataFrame) -> pl.DataFrame:
                 "entity_type": pl.String,
             }
         )
-    # The canonical spelling is the first one written; every spelling folding alike is one entity.
+    # The canonical spelling is the first one written, its kunya as أبو; every spelling folding alike (and
+    # every case of a kunya) is one entity.
     forms = forms_of(
-        names.group_by("key", "pattern", maintain_order=True)
+        names.with_columns(kunya_nominative(pl.col("name")))
+        .group_by("key", "pattern", maintain_order=True)
         .agg(pl.col("name").first(), pl.col("entity_type").first())
         .with_columns(fold_for_matching(pl.col("name")).alias("folded_name")),
         "folded_name",

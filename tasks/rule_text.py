@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import polars as pl
 
-from tasks.gazetteer import as_pattern, with_clitics, word_of_its_own
+from tasks.gazetteer import as_pattern, kunya_cases, with_clitics, word_of_its_own
 
 # A letter of a name: Arabic or Latin. Not \p{L}: with all of Unicode's letters the scans' lazy DFA outgrew
 # its cache on real news (SaudiNewsNet: 4.8 s for 3,110 articles, 0.25 s with this class, the same matches).
@@ -42,10 +42,12 @@ def matches(text: pl.DataFrame, column: str, read: Callable[[pl.DataFrame], pl.D
 
 
 def forms_of(names: pl.DataFrame, column: str) -> pl.DataFrame:
-    """One row per searchable form (clitics added, padded) of each row's folded name in `column`."""
+    """One row per searchable form (kunya cases and clitics added, padded) of each row's folded name in `column`."""
     # A one-word name's clitic form that is a word of its own (لصالح "in favour of" for صالح) is not one.
     return (
-        names.with_columns(form=with_clitics(pl.col(column)))
+        names.with_columns(form=kunya_cases(pl.col(column)))
+        .explode("form")
+        .with_columns(form=with_clitics(pl.col("form")))
         .explode("form")
         .filter(~word_of_its_own(pl.col("form"), pl.col(column)))
         .with_columns(form=as_pattern(pl.col("form")))

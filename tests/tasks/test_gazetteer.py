@@ -1,5 +1,7 @@
 """Gazetteer matching on real strings: clitics, word boundaries, longest match, Persian letters, compass words."""
 
+import polars as pl
+
 from tasks.gazetteer import patterns
 from tests.tasks.entity_helpers import found, names, spans_read
 
@@ -122,3 +124,9 @@ def test_a_name_mined_with_its_clitic_is_the_bare_name() -> None:
         "entity", "entity_type"
     )
     assert rows.rows() == [("دير الزور", "LOC"), ("ليبيريا", "LOC"), ("سيناء", "LOC"), ("وكالة فرانس برس", "ORG")]
+
+
+def test_a_listed_kunya_is_read_in_each_case() -> None:
+    # أبو مازن (a variant of محمود عباس) after عن is أبي مازن, after إن أبا مازن.
+    rows = found("نقلت الوكالة عن أبي مازن قوله إن أبا مازن لن يستقيل، وأبو مازن في رام الله")
+    assert rows.filter(pl.col("entity_type") == "PER").select("entity", "mentions").rows() == [("محمود عباس", 3)]

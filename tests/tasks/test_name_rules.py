@@ -126,6 +126,12 @@ def test_a_name_opened_by_abd_after_a_title_counts_it_as_one_word() -> None:
 
 
 def test_a_kunya_before_a_given_name_is_part_of_the_name() -> None:
-    # لأبي حامد الغزالي: the kunya and its clitic are in the mention, the clitic is not in the entity.
+    # لأبي حامد الغزالي: the kunya and its clitic are in the mention, the clitic is not in the entity, and
+    # the entity is known by its kunya as أبو.
     body = "وجاء في كتاب إحياء علوم الدين لأبي حامد الغزالي أن العلم نور، وهو أشهر كتب أبي حامد الغزالي"
-    assert persons(body) == [("أبي حامد الغزالي", 2)]
+    assert persons(body) == [("أبو حامد الغزالي", 2)]
+
+
+def test_a_kunya_name_read_in_two_cases_is_one_person_known_by_abu() -> None:
+    rows = found("ونقل الوفد عن أبي حسن الكرادي قوله، وقال الشيخ أبو حسن الكرادي إن الوضع هادئ")
+    assert rows.select("entity", "mentions").rows() == [("أبو حسن الكرادي", 2)]
