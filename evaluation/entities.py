@@ -6,7 +6,12 @@ val.txt, which it never saw. It prints the section and writes it to evaluation/r
 `python -m evaluation` pastes into EVALUATION.md.
 """
 
+import csv
+import json
+import shutil
+import subprocess
 import sys
+import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,6 +34,9 @@ ANERCORP_TYPES = {"LOC": "LOC", "ORG": "ORG", "PERS": "PER"}
 TYPES = ("LOC", "ORG", "PER")
 DOC_TOKENS = 300
 OUT = Path(__file__).with_name("results") / "entities.md"
+# Curated rows (people.csv, organizations.csv) written after their names were read among a split's misses:
+# the goals are judged on a build without them.
+SEEN = Path(__file__).with_name("seen_in_misses.csv")
 
 
 @dataclass
@@ -247,7 +255,9 @@ reference data was not built from, prints this section and writes it to `evaluat
   organization head nouns, common and other words of `name_words.csv`) comes only from ANERcorp lines
   1–60,000 and Wojood `train.txt` (`scripts/build_reference.py`). Thresholds and rules were tuned on a
   development build (`build(directory, 40_000)`: lists from ANERcorp lines 1–40,000, scored on lines
-  40,001–60,000) and on these splits' aggregate figures, never by adding a name seen in them.
+  40,001–60,000) and on these splits' aggregate figures, never by adding a name seen in them, but for
+  the curated rows listed in `evaluation/seen_in_misses.csv` (written after reading the ANERcorp split's
+  commonest misses): the goals are judged on a build without them (see Where it stands).
 - **Classes.** ANERcorp LOC/ORG/PERS → LOC/ORG/PER; Wojood GPE and LOC → LOC (akhbar's places take in
   regions and natural places, شمال إفريقيا, as well as states and cities), ORG → ORG, PERS → PER. Every
   other class (MISC, FAC, NORP, OCC, DATE …) is ignored.
@@ -266,7 +276,7 @@ reference data was not built from, prints this section and writes it to `evaluat
 ## Results (exactly as the script printed them)
 """
 # Written by a person about the figures above; the goal lines before it are computed.
-NOTES = """What the extractor has: the gazetteer (curated, with major clubs, companies and media; about 80 more
+NOTES = """What the extractor has: the gazetteer (curated, with major clubs, companies and media; about 200 more
 curated clubs, outlets, companies, airlines and international bodies (organizations.csv) and the
 agencies and outlets of the newsroom lexicon, each unless the training text uses the name as a plain
 word, as it does الجزيرة, or it reads as an adjective, as الأهلي does; geographic lists; names mined
@@ -417,39 +427,121 @@ organization: development unchanged (no instance), ANERcorp ORG 0.715/0.494/0.58
 only changed nothing on any split, and the training text (ANERcorp lines 1–60,000) names no such club in
 full, so neither is shipped. A sports opponent pattern (فاز X على Y) was not tried: the training text has
 no curated club's bare name after such a verb.
+
+Curated people and more organizations. people.csv (about 200 heads of state and government, ministers,
+envoys, heads of international bodies and regional figures since the 1950s; a bare surname only where it
+names one person, شيراك but not كلينتون) and about 120 more organizations (Arab and European clubs, Arab
+and foreign outlets, agencies). A one-word curated name that is an everyday word (الهلال، النهار، الرجاء) is
+marked `plain_word` and read only after a cue: let into the gazetteer, the development build's ORG went
+0.446 → 0.428 (الرجاء "hope", السد "the dam" read alone); as shipped, development build PER 0.432 → 0.475,
+ORG 0.446 → 0.462 (some of those names, يلتسين، غورباتشوف, were among that build's misses too). On the
+ANERcorp split the lists as shipped score PER 0.627 → 0.647 and ORG 0.585 → 0.642, but they were written
+after reading that split's misses: 26 of the 29 new persons found and 57 of the 67 new organizations are
+names read there (السنيورة، شيراك، سولانا; Moroccan and European clubs). Without the 34 rows that name one
+of them (`evaluation/seen_in_misses.csv`), PER 0.629 and ORG 0.585: the lists add little that this split
+can measure fairly. A person's bare surname from people.csv is kept by a word-level filter (the word mostly
+inside entities in the training text), not the span-level one: ANERcorp tags `السنيورة` inside `فؤاد
+السنيورة` more often than alone, which the span filter counted as plain.
+
+Two fixes with no effect on the figures: a mined name loses a prefix clitic where the bare name is already
+in the gazetteer (ودير الزور، وليبيريا، بسيناء were rows of their own sharing a form with the bare name,
+which then dropped as ambiguous; لفرانس برس was typed PER); a kunya is one name in its three cases
+(أبو مازن، عن أبي مازن، إن أبا مازن), known by أبو.
 """
 
 
-def standing(results: dict[str, dict[str, Score]]) -> str:
-    """Which goals each split meets, from the scores (a markdown list)."""
-    lines = ["## Where it stands", "", "Goals: F1 " + ", ".join(f"≥ {v:.2f} {k}" for k, v in GOALS.items()) + ".", ""]
+def standing(results: dict[str, dict[str, Score]], shipped: dict[str, dict[str, Score]]) -> str:
+    """Which goals each split meets, judged on the build without the names read among the misses (markdown)."""
+    lines = [
+        "## Where it stands",
+        "",
+        "Goals: F1 " + ", ".join(f"≥ {v:.2f} {k}" for k, v in GOALS.items()) + ".",
+        "",
+        f"Judged on a build without the {len(seen_rows())} curated rows of `evaluation/seen_in_misses.csv`, "
+        "written after their names were read among the ANERcorp split's misses (a fair list would hold most of "
+        "them, but their gain on this split is no measure); `shipped` is the F1 with every list as shipped.",
+        "",
+    ]
     for kind, goal in GOALS.items():
         parts = []
         for split, scores in results.items():
             p, r, f = scores[kind].figures()
             verdict = "meets it" if f >= goal else "misses it"
-            parts.append(f"{split} {f:.3f} (P {p:.3f}, R {r:.3f}, {verdict})")
+            parts.append(
+                f"{split} {f:.3f} (P {p:.3f}, R {r:.3f}, {verdict}; shipped {shipped[split][kind].figures()[2]:.3f})"
+            )
         lines.append(f"- **{kind}**: " + "; ".join(parts) + ".")
     return "\n".join(lines) + "\n"
 
 
-def evaluate() -> str:
-    """The whole section: protocol, both splits' tables, the goals met and the notes."""
-    splits = {
+def splits() -> dict[str, tuple[str, list[Doc]]]:
+    """The two held-out splits: short name, title, documents."""
+    return {
         "ANERcorp": ("ANERcorp lines 60,001–120,000", anercorp_docs(60_001, 120_000)),
         "Wojood": ("Wojood val.txt", wojood_docs(WOJOOD_VAL)),
     }
+
+
+def seen_rows() -> set[tuple[str, str]]:
+    """The (file, name) of each curated row written after its name was read among a split's misses."""
+    with SEEN.open(encoding="utf-8", newline="") as handle:
+        return {(row["file"], row["name"]) for row in csv.DictReader(handle)}
+
+
+def scores_without_seen() -> dict[str, dict[str, Score]]:
+    """Both splits' scores with the reference rebuilt without the seen rows, in a process of its own.
+
+    The lists are read once per process (cached), so the other reference is scored by a fresh one.
+    """
+    from scripts.build_reference import build  # it imports this module: not at the top
+
+    seen = seen_rows()
+    with tempfile.TemporaryDirectory() as tmp:
+        directory = Path(tmp) / "reference"
+        shutil.copytree(ROOT / "tasks" / "reference", directory)
+        for file in ("people.csv", "organizations.csv"):
+            with (directory / file).open(encoding="utf-8", newline="") as handle:
+                reader = csv.DictReader(handle)
+                columns, rows = list(reader.fieldnames or []), [r for r in reader if (file, r["name"]) not in seen]
+            with (directory / file).open("w", encoding="utf-8", newline="") as handle:
+                writer = csv.DictWriter(handle, fieldnames=columns, lineterminator="\n")
+                writer.writeheader()
+                writer.writerows(rows)
+        build(directory, source=directory)
+        command = [sys.executable, "-m", "evaluation.entities", "--scores", str(directory)]
+        printed = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    return {
+        split: {kind: Score(*counts) for kind, counts in by_kind.items()}
+        for split, by_kind in json.loads(printed).items()
+    }
+
+
+def evaluate() -> str:
+    """The whole section: protocol, both splits' tables, the goals met and the notes."""
     sections = [PROTOCOL]
     results: dict[str, dict[str, Score]] = {}
-    for short, (title, docs) in splits.items():
+    for short, (title, docs) in splits().items():
         sections.append(report(title, docs))
         results[short] = score(docs, predict(docs))[0]
-    sections += [standing(results), NOTES]
+    sections += [standing(scores_without_seen(), results), NOTES]
     return "\n".join(sections)
 
 
 def main() -> int:
-    """Score both held-out splits, print the markdown and write it to evaluation/results/entities.md."""
+    """Score both held-out splits, print the markdown and write it to evaluation/results/entities.md.
+
+    With `--scores DIRECTORY`: only print both splits' counts per type (JSON), reading the lists there.
+    """
+    if sys.argv[1:2] == ["--scores"]:
+        import tasks.reference
+
+        tasks.reference.REFERENCE_DIR = Path(sys.argv[2])
+        counts = {
+            short: {kind: [s.tp, s.fp, s.fn] for kind, s in score(docs, predict(docs))[0].items()}
+            for short, (_, docs) in splits().items()
+        }
+        print(json.dumps(counts))
+        return 0
     section = evaluate()
     print(section)
     OUT.write_text(section, encoding="utf-8")
