@@ -224,11 +224,12 @@ def plain_share(key: str, spans: Counter[tuple[str, str]], grams: Counter[str]) 
 
 
 def add_mined(gazetteer: Gazetteer, spans: Counter[tuple[str, str]], grams: Counter[str],
-              spellings: dict[str, Counter[str]], common: set[str]) -> int:  # fmt: skip
+              spellings: dict[str, Counter[str]], common: set[str], given: set[str]) -> int:  # fmt: skip
     """Names from the training gold spans that are frequent, mostly one type and mostly tagged.
 
     A name tagged once only is taken when it has two words or more and one of them is mostly inside
     entities (القوات العراقية, tagged once, is two mostly plain words: a description more than a name).
+    A one-word person that is a given name (موسى، عماد) is anyone so named: not taken.
     """
     # A clitic comes off where the bare name is a gold span or a name the gazetteer already holds:
     # لفرانس برس is ل + فرانس برس (an agency), not a person's name.
@@ -254,7 +255,7 @@ def add_mined(gazetteer: Gazetteer, spans: Counter[tuple[str, str]], grams: Coun
             or words[-1] in {"ال"}
             or (grams.get(key, 0) and total / max(grams[key], total) < MIN_ENTITY_SHARE)
             # A one-word person name is a surname shared by many people: not a name on its own.
-            or (label == "PER" and len(words) == 1 and total < MIN_SURNAME)
+            or (label == "PER" and len(words) == 1 and (total < MIN_SURNAME or key in given))
             or not written[key]
         ):
             continue
@@ -311,6 +312,17 @@ def curated_given_names() -> list[str]:
     """The hand-curated given names of given_names.csv: Arabic ones, and foreign ones as the news spells them."""
     with (REFERENCE / "given_names.csv").open(encoding="utf-8", newline="") as handle:
         return [row["name"] for row in csv.DictReader(handle)]
+
+
+def given_words(anercorp_lines: int = TRAIN_LINES) -> set[str]:
+    """Given names, folded: the curated ones and the words opening persons often enough in the training text."""
+    stats = word_stats(anercorp_lines)
+    mined = {
+        word
+        for word, count in stats["opens_PER"].items()
+        if count >= MIN_GIVEN and count / stats["seen"][word] >= MIN_GIVEN_SHARE and word not in STOP
+    }
+    return mined | set(fold_all(curated_given_names()))
 
 
 def write_name_words(path: Path, anercorp_lines: int = TRAIN_LINES) -> dict[str, int]:
@@ -523,7 +535,8 @@ def build(directory: Path = REFERENCE, anercorp_lines: int = TRAIN_LINES, source
     add_lexicon(gazetteer, spans, grams, common_words(anercorp_lines))
     add_organizations(gazetteer, spans, grams, common_words(anercorp_lines), source)
     add_people(gazetteer, spans, grams, common_words(anercorp_lines), word_stats(anercorp_lines), source)
-    mined = add_mined(gazetteer, spans, grams, spellings, common_words(anercorp_lines, MAX_ONCE_ENTITY_SHARE))
+    once_common = common_words(anercorp_lines, MAX_ONCE_ENTITY_SHARE)
+    mined = add_mined(gazetteer, spans, grams, spellings, once_common, given_words(anercorp_lines))
     total = gazetteer.write(directory / OUT.name)
     sources = Counter(str(r["source"]) for r in gazetteer.rows.values())
     words = write_name_words(directory / NAME_WORDS.name, anercorp_lines)

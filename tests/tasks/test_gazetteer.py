@@ -130,3 +130,10 @@ def test_a_listed_kunya_is_read_in_each_case() -> None:
     # أبو مازن (a variant of محمود عباس) after عن is أبي مازن, after إن أبا مازن.
     rows = found("نقلت الوكالة عن أبي مازن قوله إن أبا مازن لن يستقيل، وأبو مازن في رام الله")
     assert rows.filter(pl.col("entity_type") == "PER").select("entity", "mentions").rows() == [("محمود عباس", 3)]
+
+
+def test_a_given_name_alone_is_no_listed_person() -> None:
+    # The training text tags موسى alone as a person (عمرو موسى, named so after his full name): mined, it was
+    # an entity "موسي" for anyone called Moses. A given name alone is ambiguous; the full name is listed.
+    assert names("وقال موسى إن الاجتماع انتهى") == []
+    assert names("وقال عمرو موسى إن الاجتماع انتهى") == ["عمرو موسى"]
