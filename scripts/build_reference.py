@@ -14,6 +14,7 @@ import csv
 import json
 import re
 import sys
+import zipfile
 from collections import Counter, defaultdict
 from functools import cache
 from pathlib import Path
@@ -60,6 +61,8 @@ MIN_OTHER = 2
 MAX_OTHER_PERSON_SHARE = 0.5
 # Place names from the geographic lists are dropped when the training text uses them as plain words.
 MAX_PLAIN_SHARE = 0.5
+# A one-word person's other form (with or without ال) seen this often in real news makes it a plain word.
+MIN_NEWS_OTHER = 3
 # Cities: any city this large, or any city this large in the region the news covers.
 WORLD_POPULATION = 1_000_000
 REGION_POPULATION = 100_000
@@ -229,7 +232,8 @@ def add_mined(gazetteer: Gazetteer, spans: Counter[tuple[str, str]], grams: Coun
 
     A name tagged once only is taken when it has two words or more and one of them is mostly inside
     entities (القوات العراقية, tagged once, is two mostly plain words: a description more than a name).
-    A one-word person that is a given name (موسى، عماد) is anyone so named: not taken.
+    A one-word person that is a given name (موسى، عماد) is anyone so named, and one whose other form is a
+    word of real news (غريب، يوان، الحكيم) is a plain word or a family: neither is taken.
     """
     # A clitic comes off where the bare name is a gold span or a name the gazetteer already holds:
     # لفرانس برس is ل + فرانس برس (an agency), not a person's name.
@@ -255,7 +259,7 @@ def add_mined(gazetteer: Gazetteer, spans: Counter[tuple[str, str]], grams: Coun
             or words[-1] in {"ال"}
             or (grams.get(key, 0) and total / max(grams[key], total) < MIN_ENTITY_SHARE)
             # A one-word person name is a surname shared by many people: not a name on its own.
-            or (label == "PER" and len(words) == 1 and (total < MIN_SURNAME or key in given))
+            or (label == "PER" and len(words) == 1 and (total < MIN_SURNAME or key in given or plain_in_news(key)))
             or not written[key]
         ):
             continue
@@ -312,6 +316,33 @@ def curated_given_names() -> list[str]:
     """The hand-curated given names of given_names.csv: Arabic ones, and foreign ones as the news spells them."""
     with (REFERENCE / "given_names.csv").open(encoding="utf-8", newline="") as handle:
         return [row["name"] for row in csv.DictReader(handle)]
+
+
+@cache
+def news_words() -> Counter[str]:
+    """How often each folded word occurs in real news (the SaudiNewsNet crawls' article texts, unannotated)."""
+    texts: list[str] = []
+    for day in sorted((DATA / "saudinewsnet").glob("*.zip")):
+        with zipfile.ZipFile(day) as archive:
+            for member in archive.namelist():
+                texts += [record["content"] for record in json.loads(archive.read(member)) if record.get("content")]
+    words = (
+        pl.Series(texts)
+        .to_frame("text")
+        .select(fold_for_matching(pl.col("text")).str.replace_all(r"[^\p{L}]+", " ").str.split(" ").explode())
+        .to_series()
+        .value_counts()
+    )
+    return Counter(dict(words.iter_rows()))
+
+
+def plain_in_news(key: str) -> bool:
+    """Whether a one-word name's other form is a word of real news: with ال added (غريب → الغريب "the stranger",
+    يوان → اليوان "the yuan") or taken off (الحكيم → حكيم, الحسين → حسين), at least a tenth as often as it.
+    """
+    other = key[2:] if key.startswith("ال") else "ال" + key
+    news = news_words()
+    return news[other] >= MIN_NEWS_OTHER and news[other] >= news[key] / 10
 
 
 def given_words(anercorp_lines: int = TRAIN_LINES) -> set[str]:

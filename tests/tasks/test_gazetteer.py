@@ -137,3 +137,9 @@ def test_a_given_name_alone_is_no_listed_person() -> None:
     # an entity "موسي" for anyone called Moses. A given name alone is ambiguous; the full name is listed.
     assert names("وقال موسى إن الاجتماع انتهى") == []
     assert names("وقال عمرو موسى إن الاجتماع انتهى") == ["عمرو موسى"]
+
+
+def test_a_one_word_person_whose_other_form_is_a_word_of_real_news_is_not_listed() -> None:
+    # غريب (الغريب "the stranger"), يوان (اليوان "the yuan") and فاخر (الفاخر "the luxurious") were surnames
+    # of the training text's people; in news they are words.
+    assert names("وهذا أمر غريب، إذ ارتفع يوان الصين في فندق فاخر بدبي") == ["الصين", "دبي"]
