@@ -71,3 +71,13 @@ def test_a_two_word_surname_is_read_whole() -> None:
     # نصر الله, not الله: a surname ending in الله or الدين keeps the word before it.
     rows = found("ألقى حسن نصر الله خطابا، وقال نصر الله إن المقاومة باقية").select("entity", "mentions").rows()
     assert rows == [("حسن نصر الله", 2)]
+
+
+def test_a_word_the_batch_writes_mostly_apart_from_the_full_name_is_no_batch_surname() -> None:
+    # أكرم ساعة is misread once; ساعة ("an hour") is then written 24 times elsewhere in the batch: a word.
+    misread = "وقال أكرم ساعة إن الاجتماع انتهى"
+    hours = ["وصل الوفد بعد ساعة من الموعد وبقي ساعة أخرى"] * 12
+    assert found(misread, *hours).select("article_id", "entity", "mentions").rows() == [("a0", "أكرم ساعة", 1)]
+    # The same surname written about as often within the full name as apart from it is that person.
+    named = "وقال الروائي نجيب محفوظ إن الرواية تكتمل، وأضاف نجيب محفوظ أن"
+    assert found(named, "وكتب محفوظ روايته").filter(pl.col("article_id") == "a1")["entity"].to_list() == ["نجيب محفوظ"]
