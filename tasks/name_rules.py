@@ -17,6 +17,8 @@ from tasks.organization_rules import cue_regex, cued_organizations, head_regex, 
 from tasks.reference import name_words
 from tasks.rule_text import (
     CLITIC,
+    CLITICS,
+    INSTITUTION_WORDS,
     LETTER,
     NAME_CONNECTORS,
     NAME_LINKS,
@@ -180,10 +182,12 @@ def _read_titled(found: pl.DataFrame) -> pl.DataFrame:
 
 @cache
 def _name_stops() -> frozenset[str]:
-    """Folded words that end a name: common words, stop words, titles, a given name carrying و or ف."""
+    """Folded words that end a name: common words, stop words, titles, a given name carrying و or ف, and the
+    nouns of places and institutions, bare or with a clitic (منطقة، لمحافظة، شركة)."""
     lists = name_words()
     with_conjunction = {c + g for g in lists["given"] for c in ("و", "ف")}
-    return frozenset(lists["common"] | NAME_STOPS | with_conjunction | _title_words())
+    institutions = {c + w for w in INSTITUTION_WORDS for c in ("", *CLITICS)}
+    return frozenset(lists["common"] | NAME_STOPS | with_conjunction | _title_words() | institutions)
 
 
 @cache

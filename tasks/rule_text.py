@@ -18,6 +18,15 @@ STOP_WORDS = (
     "لدي ضد عبر اثناء يقول يري دعا بان بانه الا اما لقد وان فان"
 )
 NAME_STOPS = frozenset(STOP_WORDS.split())
+# Nouns of places and institutions (folded): after a title they open the place or body it heads, not a person
+# (أمير منطقة نجران، رئيس شركة الكهرباء، محافظ محافظة تعز); the training text is too small to list them.
+_INSTITUTIONS = (
+    "منطقه محافظه اماره مدينه ولايه قضاء ناحيه بلديه قريه حي شارع سوق ميناء مطار جزيره اقليم "
+    "شركه مؤسسه هيئه مجلس وزاره مديريه اداره قسم دائره مكتب مصلحه جهاز قياده قوات جيش شرطه "
+    "محكمه نيابه سفاره قنصليه جامعه كليه مدرسه معهد مستشفي مركز بنك صندوق حزب حركه جبهه منظمه جمعيه "
+    "لجنه اتحاد نادي فريق منتخب برنامج مشروع مهرجان مسابقه بطوله دوري كاس مجموعه غرفه"
+)
+INSTITUTION_WORDS = frozenset(_INSTITUTIONS.split())
 # Words that link a name to the next word of it: بن راشد، آل مكتوم (folded ال)، عبد الله، أبو مازن، أبي وقاص.
 NAME_LINKS = ("بن", "ابن", "بنت", "ابو", "ابي", "ام", "ال", "عبد")
 NAME_CONNECTORS = frozenset({*NAME_LINKS, "اية"})

@@ -135,3 +135,9 @@ def test_a_kunya_before_a_given_name_is_part_of_the_name() -> None:
 def test_a_kunya_name_read_in_two_cases_is_one_person_known_by_abu() -> None:
     rows = found("ونقل الوفد عن أبي حسن الكرادي قوله، وقال الشيخ أبو حسن الكرادي إن الوضع هادئ")
     assert rows.select("entity", "mentions").rows() == [("أبو حسن الكرادي", 2)]
+
+
+def test_a_noun_of_a_place_or_institution_after_a_title_is_no_person() -> None:
+    # أمير منطقة نجران is the emir of the Najran region, رئيس شركة … the head of a company.
+    body = "استقبل أمير منطقة نجران الوفد، وقال رئيس شركة كهرباء الجنوب إن محافظ محافظة تعز وصل"
+    assert persons(body) == []
