@@ -387,6 +387,21 @@ def write_name_words(path: Path, anercorp_lines: int = TRAIN_LINES) -> dict[str,
     for word, count in sorted(seen.items()):
         if count >= MIN_OTHER and stats["in_person"][word] / count < MAX_OTHER_PERSON_SHARE and word not in listed:
             rows.append((word, "other", stats["in_person"][word], count))
+    # Words of real news that are plain words: their form with ال is written there too, at least a tenth as
+    # often (ساعة/الساعة، سبيل/السبيل). The training text is too small to show most of them; a name word or
+    # a given name of its own stays a name (تلك counts in the news, not in tagged/seen of the training text).
+    news = news_words()
+    listed |= {row[0] for row in rows} | given_words(anercorp_lines)
+    for word, count in sorted(news.items()):
+        plain = news["ال" + word]
+        if (
+            not word.startswith("ال")
+            and len(word) >= 3
+            and word not in listed
+            and plain >= MIN_NEWS_OTHER
+            and plain >= count / 10
+        ):
+            rows.append((word, "news", plain, count))
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, lineterminator="\n")
         writer.writerow(["word", "kind", "tagged", "seen"])

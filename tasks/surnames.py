@@ -112,7 +112,7 @@ def _batch_surnames(text: pl.DataFrame, found: pl.DataFrame, people: pl.DataFram
         .filter(
             pl.col("people") == 1,
             ~pl.col("surname").str.starts_with("ال"),
-            ~pl.col("surname").is_in(list(lists["common"] | lists["given"] | lists["other"])),
+            ~pl.col("surname").is_in(list(lists["common"] | lists["given"] | lists["other"] | lists["news"])),
             pl.col("full") >= MIN_FULL_SHARE * pl.col("written"),
         )
         .drop("full", "written")

@@ -81,3 +81,9 @@ def test_a_word_the_batch_writes_mostly_apart_from_the_full_name_is_no_batch_sur
     # The same surname written about as often within the full name as apart from it is that person.
     named = "وقال الروائي نجيب محفوظ إن الرواية تكتمل، وأضاف نجيب محفوظ أن"
     assert found(named, "وكتب محفوظ روايته").filter(pl.col("article_id") == "a1")["entity"].to_list() == ["نجيب محفوظ"]
+
+
+def test_a_plain_word_of_real_news_is_no_batch_surname() -> None:
+    # جوار ("vicinity") is written with ال in real news (الجوار): a word, though حسن جوار was read as a name.
+    rows = found("وقال حسن جوار إن الاجتماع انتهى", *["يقع المنزل في جوار المسجد"] * 5)
+    assert rows.select("article_id", "entity").rows() == [("a0", "حسن جوار")]
