@@ -232,8 +232,9 @@ def add_mined(gazetteer: Gazetteer, spans: Counter[tuple[str, str]], grams: Coun
 
     A name tagged once only is taken when it has two words or more and one of them is mostly inside
     entities (القوات العراقية, tagged once, is two mostly plain words: a description more than a name).
-    A one-word person that is a given name (موسى، عماد) is anyone so named, and one whose other form is a
-    word of real news (غريب، يوان، الحكيم) is a plain word or a family: neither is taken.
+    A one-word person that is a given name (موسى، عماد) is anyone so named, and a one-word person or
+    organization whose other form is a word of real news (غريب، يوان، الحكيم; الهيئة، التنظيم، البورصة) is a
+    plain word or a family: neither is taken.
     """
     # A clitic comes off where the bare name is a gold span or a name the gazetteer already holds:
     # لفرانس برس is ل + فرانس برس (an agency), not a person's name.
@@ -259,7 +260,8 @@ def add_mined(gazetteer: Gazetteer, spans: Counter[tuple[str, str]], grams: Coun
             or words[-1] in {"ال"}
             or (grams.get(key, 0) and total / max(grams[key], total) < MIN_ENTITY_SHARE)
             # A one-word person name is a surname shared by many people: not a name on its own.
-            or (label == "PER" and len(words) == 1 and (total < MIN_SURNAME or key in given or plain_in_news(key)))
+            or (label == "PER" and len(words) == 1 and (total < MIN_SURNAME or key in given))
+            or (label in ("PER", "ORG") and len(words) == 1 and plain_in_news(key))
             or not written[key]
         ):
             continue

@@ -143,3 +143,9 @@ def test_a_one_word_person_whose_other_form_is_a_word_of_real_news_is_not_listed
     # غريب (الغريب "the stranger"), يوان (اليوان "the yuan") and فاخر (الفاخر "the luxurious") were surnames
     # of the training text's people; in news they are words.
     assert names("وهذا أمر غريب، إذ ارتفع يوان الصين في فندق فاخر بدبي") == ["الصين", "دبي"]
+
+
+def test_a_one_word_organization_that_is_a_noun_of_real_news_is_not_listed() -> None:
+    # The training text tags الهيئة and التنظيم as organizations where they stand for one; alone they are
+    # "the authority", "the organization" (هيئة، تنظيم are words of real news).
+    assert names("وقالت الهيئة إن التنظيم خسر مواقعه، وارتفعت البورصة") == []
