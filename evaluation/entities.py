@@ -472,10 +472,11 @@ tenth as often: جوار/الجوار) are no batch surname either: development 
 0.661 (10 false persons fewer), Wojood unchanged. Ending a name at them as well was measured and dropped:
 development 0.449, ANERcorp 0.649, Wojood 0.515 (real surnames are words too: أحمد مظهر، سعيد راتب).
 
-Two fixes with no effect on the figures: a mined name loses a prefix clitic where the bare name is already
-in the gazetteer (ودير الزور، وليبيريا، بسيناء were rows of their own sharing a form with the bare name,
-which then dropped as ambiguous; لفرانس برس was typed PER); a kunya is one name in its three cases
-(أبو مازن، عن أبي مازن، إن أبا مازن), known by أبو.
+Three fixes with no effect on the figures: a mined person's و or ل on a given name comes off
+(وأحمد حسام، لمحمد السعدني were entities so spelled: 38 rows); a mined name loses a prefix clitic where
+the bare name is already in the gazetteer (ودير الزور، وليبيريا، بسيناء were rows of their own sharing a
+form with the bare name, which then dropped as ambiguous; لفرانس برس was typed PER); a kunya is one name
+in its three cases (أبو مازن، عن أبي مازن، إن أبا مازن), known by أبو.
 """
 
 

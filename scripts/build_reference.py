@@ -200,12 +200,18 @@ def training_stats(
     return spans, grams, spellings
 
 
-def strip_clitic(key: str, known: set[str]) -> str:
-    """The name without a prefix clitic the corpora keep on the token, when the bare name is seen too."""
+def strip_clitic(key: str, known: set[str], given: frozenset[str] = frozenset()) -> str:
+    """The name without a prefix clitic the corpora keep on the token, when the bare name is seen too, or
+    when it is a person's name opening with و or ل on a given name (وأحمد حسام، لمحمد السعدني) that is no
+    given name with the clitic (وسام).
+    """
     for prefix, replacement in (("وال", "ال"), ("بال", "ال"), ("فال", "ال"), ("كال", "ال"), ("لل", "ال")):
         if key.startswith(prefix) and replacement + key[len(prefix) :] in known:
             return replacement + key[len(prefix) :]
     if key[:1] in "وبلفك" and key[1:] in known:
+        return key[1:]
+    first = key.split(" ")[0]
+    if " " in key and first[:1] in "ول" and first[1:] in given and first not in given:
         return key[1:]
     return key
 
@@ -239,10 +245,11 @@ def add_mined(gazetteer: Gazetteer, spans: Counter[tuple[str, str]], grams: Coun
     # A clitic comes off where the bare name is a gold span or a name the gazetteer already holds:
     # لفرانس برس is ل + فرانس برس (an agency), not a person's name.
     known = {key for key, _ in spans} | gazetteer.owner.keys()
+    given_names = frozenset(given)
     by_key: dict[str, Counter[str]] = defaultdict(Counter)
     written: dict[str, Counter[str]] = defaultdict(Counter)
     for (key, label), count in spans.items():
-        bare = strip_clitic(key, known)
+        bare = strip_clitic(key, known, given_names if label == "PER" else frozenset())
         by_key[bare][label] += count
         for spelling, n in spellings[key].items():
             written[bare][strip_written(spelling, key, bare)] += n

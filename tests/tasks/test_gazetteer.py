@@ -149,3 +149,8 @@ def test_a_one_word_organization_that_is_a_noun_of_real_news_is_not_listed() -> 
     # The training text tags الهيئة and التنظيم as organizations where they stand for one; alone they are
     # "the authority", "the organization" (هيئة، تنظيم are words of real news).
     assert names("وقالت الهيئة إن التنظيم خسر مواقعه، وارتفعت البورصة") == []
+
+
+def test_a_person_mined_with_a_clitic_on_the_given_name_is_read_without_it() -> None:
+    # The training text has وأحمد حسام and ومحمد هنيدي as tokens: the names are أحمد حسام and محمد هنيدي.
+    assert names("وحضر المباراة محمد هنيدي وأحمد حسام") == ["محمد هنيدي", "أحمد حسام"]
