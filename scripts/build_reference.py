@@ -63,6 +63,8 @@ MAX_OTHER_PERSON_SHARE = 0.5
 MAX_PLAIN_SHARE = 0.5
 # A one-word person's other form (with or without ال) seen this often in real news makes it a plain word.
 MIN_NEWS_OTHER = 3
+# A town under this population whose name is a word of real news is left out (a capital never is).
+MIN_PLAIN_CITY = 500_000
 # Cities: any city this large, or any city this large in the region the news covers.
 WORLD_POPULATION = 1_000_000
 REGION_POPULATION = 100_000
@@ -546,11 +548,14 @@ def add_people(gazetteer: Gazetteer, spans: Counter[tuple[str, str]], grams: Cou
 
 
 def cities() -> list[tuple[str, str]]:
-    """Major cities, and cities of the region, whose Arabic name plausibly is that city."""
-    codes = {
-        c["translations"].get("ara", {}).get("common"): c["cca2"]
-        for c in json.loads((DATA / "gazetteers" / "countries" / "countries.json").read_text("utf-8"))
-    }
+    """Major cities, and cities of the region, whose Arabic name plausibly is that city.
+
+    A smaller town whose one-word name is a word of real news (فرح "joy", ميدان "square", العقبة "the
+    obstacle") is left out unless it is a capital: in news the word is far commoner than the town.
+    """
+    countries = json.loads((DATA / "gazetteers" / "countries" / "countries.json").read_text("utf-8"))
+    codes = {c["translations"].get("ara", {}).get("common"): c["cca2"] for c in countries}
+    capitals = {capital for c in countries for capital in c.get("capital", [])}
     frame = pl.read_csv(DATA / "gazetteers" / "world-cities" / "world-cities.csv", encoding="utf8-lossy")
     frame = frame.rename({frame.columns[0]: "CountryNameAr"})
     picked: list[tuple[str, str]] = []
@@ -568,6 +573,9 @@ def cities() -> list[tuple[str, str]]:
         bare = arabic[2:] if arabic.startswith("ال") else arabic
         latin = re.sub(r"^(?:a[lnrsdtz][- ]|el[- ])", "", english.lower().replace("`", "").replace("'", ""))
         if not latin or latin[0] not in FIRST_LETTER.get(bare[0], ""):
+            continue
+        key = fold_all([arabic])[0]
+        if population < MIN_PLAIN_CITY and english not in capitals and " " not in key and plain_in_news(key):
             continue
         picked.append((arabic, english))
     return picked

@@ -154,3 +154,9 @@ def test_a_one_word_organization_that_is_a_noun_of_real_news_is_not_listed() -> 
 def test_a_person_mined_with_a_clitic_on_the_given_name_is_read_without_it() -> None:
     # The training text has وأحمد حسام and ومحمد هنيدي as tokens: the names are أحمد حسام and محمد هنيدي.
     assert names("وحضر المباراة محمد هنيدي وأحمد حسام") == ["محمد هنيدي", "أحمد حسام"]
+
+
+def test_a_town_named_by_a_word_of_real_news_is_not_listed_but_a_capital_is() -> None:
+    # سعيدة "happy", صافي "net", مطروح "put forward" are towns of the city list; المنامة and الرباط are capitals.
+    body = "كانت الأسرة سعيدة بصافي الأرباح في مطروح الجلسة، ثم زار الوفد المنامة والرباط"
+    assert names(body) == ["المنامة", "الرباط"]
