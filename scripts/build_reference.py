@@ -399,16 +399,17 @@ def write_name_words(path: Path, anercorp_lines: int = TRAIN_LINES) -> dict[str,
         if count >= MIN_OTHER and stats["in_person"][word] / count < MAX_OTHER_PERSON_SHARE and word not in listed:
             rows.append((word, "other", stats["in_person"][word], count))
     # Words of real news that are plain words: their form with ال is written there too, at least a tenth as
-    # often (ساعة/الساعة، سبيل/السبيل). The training text is too small to show most of them; a name word or
-    # a given name of its own stays a name (تلك counts in the news, not in tagged/seen of the training text).
+    # often (ساعة/الساعة، سبيل/السبيل). The training text is too small to show most of them; a name word, a
+    # head noun or a given name stays a name, while a common or other word of the training text may be one
+    # too (its counts here are the news', not the training text's).
     news = news_words()
-    listed |= {row[0] for row in rows} | given_words(anercorp_lines)
+    names = {row[0] for row in rows if row[1] in ("given", "name", "head")} | given_words(anercorp_lines)
     for word, count in sorted(news.items()):
         plain = news["ال" + word]
         if (
             not word.startswith("ال")
             and len(word) >= 3
-            and word not in listed
+            and word not in names
             and plain >= MIN_NEWS_OTHER
             and plain >= count / 10
         ):

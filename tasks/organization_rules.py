@@ -42,10 +42,17 @@ def _read_headed(found: pl.DataFrame) -> pl.DataFrame:
         (position == 0) | word.str.contains("^(?:ال|لل)\\p{L}{2}") | ((position == 1) & ~word.is_in(stops))
     )
     length = fits.list.eval((~word).cum_sum().eq(0).sum()).list.first()
+    # A head and one plain word of real news, bare or definite, describes a body, it does not name one
+    # (منظمة عالمية، اللجنة المنظمة): the news words are written with ال too.
+    second = fold_for_matching(name.list.get(1, null_on_oob=True))
+    news = list(lists["news"])
+    described = (name.list.len() == 2) & (
+        second.is_in(news) | (second.str.starts_with("ال") & second.str.slice(2).is_in(news))
+    )
     return (
         found.with_columns(name.str.extract(head_regex(), 1).str.split("  "))
         .with_columns(name.list.head(length))
-        .filter(name.list.len() >= 2)
+        .filter(name.list.len() >= 2, ~described)
         .with_columns(name.list.join(" "))
         .with_columns(pattern=as_pattern(fold_for_matching(name)), entity_type=pl.lit("ORG"))
         .join(patterns().select("pattern"), on="pattern", how="anti")

@@ -58,3 +58,9 @@ def test_an_outlet_is_read_after_a_verb_of_reporting_but_not_a_common_word() -> 
 def test_an_outlet_or_club_the_curator_marked_a_plain_word_is_read_after_a_cue() -> None:
     assert orgs("ونقلت صحيفة النهار عن مصادر أن مدرب الهلال استقال") == [("النهار", 1), ("الهلال", 1)]
     assert orgs("في وضح النهار رأينا الهلال") == []
+
+
+def test_a_head_noun_and_one_plain_word_describe_a_body_and_name_none() -> None:
+    # عالمية and أممية are written with ال in real news (plain words); نابلس is a name.
+    body = "وقالت منظمة عالمية إن منظمة أممية ستشارك، وحضر ممثل بلدية نابلس"
+    assert orgs(body) == [("بلدية نابلس", 1)]
