@@ -141,3 +141,9 @@ def test_a_noun_of_a_place_or_institution_after_a_title_is_no_person() -> None:
     # أمير منطقة نجران is the emir of the Najran region, رئيس شركة … the head of a company.
     body = "استقبل أمير منطقة نجران الوفد، وقال رئيس شركة كهرباء الجنوب إن محافظ محافظة تعز وصل"
     assert persons(body) == []
+
+
+def test_a_blessing_after_a_title_or_a_name_is_no_name() -> None:
+    # حفظه الله، حفظهم الله follow a name ("may God protect him/them"); after a title they were read as one.
+    body = "استقبل الملك سلمان بن عبدالعزيز حفظه الله الوفد، ودعا الأمير حفظهم الله"
+    assert persons(body) == [("سلمان بن عبد العزيز", 1)]
