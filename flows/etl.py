@@ -73,9 +73,9 @@ class BatchArticles:
     retry_delay_seconds=IO_BACKOFF,
     retry_jitter_factor=IO_JITTER,
 )
-def extract_batch(files: list[str], current: dict[str, str]) -> Timed[pl.DataFrame]:
-    """Read, hash and decode a batch of files (skipping those already loaded unchanged)."""
-    return timed(read_sources, files, current)
+def extract_batch(files: list[str], current: Parcel[dict[str, str]]) -> Timed[pl.DataFrame]:
+    """Read, hash and decode a batch of files (skipping those loaded unchanged: `current` holds their hashes)."""
+    return timed(read_sources, files, current.value)
 
 
 @task(name="transform", cache_policy=NO_CACHE)
@@ -101,7 +101,10 @@ def dedupe_batch(
 
 
 def _new_articles(articles: BatchArticles, sources: pl.DataFrame, live: pl.DataFrame) -> BatchArticles:
-    known = drop_duplicates(articles.unique, known_ids(live, sources))
+    # Only the live rows with the batch's own ids can make its articles known: matched against every live
+    # id, each batch hashed them all (1M at 10×: ~0.1 s and ~150 MB of allocator churn a batch, late in a run).
+    ids = articles.unique.get_column("article_id")
+    known = drop_duplicates(articles.unique, known_ids(live.filter(pl.col("article_id").is_in(ids.implode())), sources))
     # Entities of the articles set aside are left to batch_tables, which keeps those of loaded articles only.
     return BatchArticles(known.unique, pl.concat([articles.duplicates, known.duplicates]), articles.entities)
 
@@ -178,8 +181,22 @@ class _Progress:
     restored: int = 0
 
 
-# A batch on its way: its number, files, and the futures of its extract and transform.
-_Submitted = tuple[int, list[str], PrefectFuture[Timed[pl.DataFrame]], PrefectFuture[Timed[BatchArticles]]]
+@dataclass(frozen=True)
+class _Plan:
+    """What a run is to read, and what it found it need not."""
+
+    batches: list[list[str]]
+    # by_file of the manifest, the rows of the files to read only: each batch's recorded hashes.
+    recorded: pl.DataFrame
+    files: int
+    to_read: int
+    unchanged: int  # sources unchanged on disk
+
+
+# A batch on its way: its number, files, their recorded hashes, and the futures of its extract and transform.
+_Submitted = tuple[
+    int, list[str], Parcel[dict[str, str]], PrefectFuture[Timed[pl.DataFrame]], PrefectFuture[Timed[BatchArticles]]
+]
 
 
 def _run_locked(store: Warehouse, paths: list[str], run_id: str, started: datetime, batch_bytes: int) -> dict[str, Any]:
@@ -190,37 +207,38 @@ def _run_locked(store: Warehouse, paths: list[str], run_id: str, started: dateti
     # GX takes seconds to import: a thread does it while the first batch is read and transformed.
     warm_up = Thread(target=prepare_validation, name="akhbar-validation-warm-up", daemon=True)
     try:
-        surveyed = survey(find_inputs(paths))
-        # Where each source came from, worked out once: the rerun check and every batch's hashes use it.
-        recorded = by_file(store.current_sources())
-        unchanged = unchanged_on_disk(surveyed, recorded)
-        to_read = still_to_read(surveyed, unchanged)
-        batches = plan_batches(to_read, batch_bytes)
-        logger.info(
-            "%d files: %d to read in %d batches into %s", surveyed.height, to_read.height, len(batches), store.root
-        )
-        if unchanged.height:
-            progress.counts += batch_counts(unchanged.get_column("status").to_list(), 0, 0, 0, 0)
+        # Where each source came from, worked out once: the rerun check, the live articles and every batch's
+        # hashes use it.
+        manifest = by_file(store.current_sources())
+        plan = _plan(paths, manifest, batch_bytes)
+        batches = plan.batches
+        logger.info("%d files: %d to read in %d batches into %s", plan.files, plan.to_read, len(batches), store.root)
+        if plan.unchanged:
+            progress.counts += Counts(files_seen=plan.unchanged, files_unchanged=plan.unchanged)
             logger.info(
                 "%d files (%d sources) unchanged since they were read (same size and modification time): "
                 "parsed nothing, loaded nothing",
-                surveyed.height - to_read.height,
-                unchanged.height,
+                plan.files - plan.to_read,
+                plan.unchanged,
             )
         if batches:
             warm_up.start()
-            progress.live = store.live_articles()
+            progress.live = store.live_articles(manifest)
+        # Only its rows of the files to read (plan.recorded) are needed from here on: 400,000 sources at 10×.
+        del manifest
         first = _resume(store, run_id, batches, progress)
         window = batches_in_flight()
         pending: deque[_Submitted] = deque()
         for number in range(first, len(batches)):
             batch = batches[number]
-            # Only the batch's own files of the manifest travel with it (to a worker, maybe).
-            extracted = extract_batch.submit(batch, hashes_of(recorded, batch))
+            # Only the batch's own files of the manifest travel with it (to a worker, maybe), in a parcel: Prefect
+            # keeps a submitted task's arguments to the end of the run (~100 MB of hashes at 10× all touched).
+            recorded = Parcel(hashes_of(plan.recorded, batch))
+            extracted = extract_batch.submit(batch, recorded)
             # A future as an argument: the task runner hands the result over (on a Dask cluster, worker to
             # worker, without a trip through this process).
             transformed = transform_batch.submit(cast(Parcel[pl.DataFrame], extracted))
-            pending.append((number, batch, extracted, transformed))
+            pending.append((number, batch, recorded, extracted, transformed))
             if len(pending) >= window:
                 _finish(store, run_id, started, pending.popleft(), progress)
         while pending:
@@ -247,6 +265,22 @@ def _run_locked(store: Warehouse, paths: list[str], run_id: str, started: dateti
     }
     _publish(summary, pl.concat(progress.quarantined) if progress.quarantined else empty(QUARANTINE))
     return summary
+
+
+def _plan(paths: list[str], manifest: pl.DataFrame, batch_bytes: int) -> _Plan:
+    """Survey the inputs, set aside the files unchanged since they were read (by `manifest`), batch the others."""
+    surveyed = survey(find_inputs(paths))
+    unchanged = unchanged_on_disk(surveyed, manifest)
+    to_read = still_to_read(surveyed, unchanged)
+    # Only the plan outlives this call: the survey and what was found unchanged (400,000 files each at 10×)
+    # are let go before the first page is read.
+    return _Plan(
+        batches=plan_batches(to_read, batch_bytes),
+        recorded=manifest.join(to_read.select("file"), on="file", how="semi"),
+        files=surveyed.height,
+        to_read=to_read.height,
+        unchanged=unchanged.height,
+    )
 
 
 def _resume(store: Warehouse, run_id: str, batches: list[list[str]], progress: _Progress) -> int:
@@ -284,13 +318,14 @@ def _resume(store: Warehouse, run_id: str, batches: list[list[str]], progress: _
 def _finish(store: Warehouse, run_id: str, started: datetime, submitted: _Submitted, progress: _Progress) -> None:
     """Dedupe, validate and load one transformed batch, in batch order, and count it."""
     logger = get_run_logger()
-    number, batch, extracted, transformed = submitted
+    number, batch, recorded, extracted, transformed = submitted
     clock = time.perf_counter()
     sources, articles = extracted.result(), transformed.result()
     try:
         _finish_batch(store, run_id, started, number, batch, sources, articles, progress)
     finally:
         # Prefect holds every task's parameters and result to the end of the run: let go of the frames.
+        recorded.empty()
         sources.empty()
         articles.empty()
     logger.debug("batch %d finished in %.2fs", number, time.perf_counter() - clock)
@@ -383,7 +418,7 @@ def _restore(store: Warehouse, run_id: str, started: datetime, number: int, prog
         return
     files = by_file(copies).get_column("file").unique(maintain_order=True).to_list()
     # Read as new (no recorded hashes): the files are unchanged, but their set-aside copies were never kept.
-    sources = extract_batch(files, {})
+    sources = extract_batch(files, Parcel({}))
     articles = restore_batch(Parcel(sources.value), copies)
     verdict = validate_batch(articles, started.date())
     passed, failed = verdict.value.passed, verdict.value.failed

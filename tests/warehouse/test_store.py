@@ -135,6 +135,34 @@ def test_a_changed_file_replaces_its_articles(tmp_path: Path) -> None:
     assert sorted(store.live_articles().rows()) == [("b", "/x.txt"), ("c", "/y.txt"), ("d", "/x.txt")]
 
 
+def test_the_run_reads_the_manifest_and_the_live_articles_as_the_views_say(tmp_path: Path) -> None:
+    store = Warehouse(tmp_path / "w")
+    store.ensure()
+    load(store, "r1", [("a", "/x.txt", "s1"), ("b", "/x.txt", "s1"), ("c", "/y.txt", "s9")])
+    load(store, "r2", [("z", "/z.txt", "s5")], status="failed")
+    load(store, "r3", [("b", "/x.txt", "s2"), ("d", "/x.txt", "s2")])
+    store.write_batch("r4", 0, {"articles": pl.DataFrame([article("e", "/y.txt", "s8", "r4")], schema=ARTICLES)})
+    # A manifest file from before file_size and file_mtime_ns were kept (and with a narrower size), and a source
+    # rejected unread (no hash).
+    older = pl.DataFrame(
+        {"source_path": ["/v.txt", "/u.txt"], "source_sha256": ["s7", None], "size": [1, 0]},
+        schema={"source_path": pl.String, "source_sha256": pl.String, "size": pl.Int32},
+    )
+    older = older.with_columns(status=pl.lit("new"), run_id=pl.lit("r5"))
+    write_parquet_atomically(older, store.root / "manifest" / "r5-00000.parquet")
+    store.write_batch("r5", 0, {"articles": pl.DataFrame([article("f", "/v.txt", "s7", "r5")], schema=ARTICLES)})
+    store.commit_run(run_row("r5"))
+    with duckdb.connect(str(store.database), read_only=True) as connection:
+        sources = connection.sql("select source_path, source_sha256, size, file_size, file_mtime_ns from source_files")
+        articles = connection.sql("select article_id, source_path from articles")
+        expected_sources, expected_articles = sorted(sources.fetchall(), key=str), sorted(articles.fetchall())
+    assert expected_articles == [("b", "/x.txt"), ("c", "/y.txt"), ("d", "/x.txt"), ("f", "/v.txt")]
+    assert sorted(store.current_sources().rows(), key=str) == expected_sources
+    assert sorted(store.live_articles().rows()) == expected_articles
+    # Handed the manifest it already read, as the flow does.
+    assert sorted(store.live_articles(store.current_sources()).rows()) == expected_articles
+
+
 def test_parquet_is_written_whole_or_not_at_all(tmp_path: Path) -> None:
     target = tmp_path / "t" / "f.parquet"
     write_parquet_atomically(pl.DataFrame({"a": [1]}), target)
