@@ -356,15 +356,16 @@ def plain_in_news(key: str) -> bool:
     return news[other] >= MIN_NEWS_OTHER and news[other] >= news[key] / 10
 
 
+def frequent_in(counts: Counter[str], seen: Counter[str], least: int, share: float) -> list[str]:
+    """Sorted words of `counts` counted at least `least` times there and `share` of all their uses; no stop word."""
+    return [w for w, n in sorted(counts.items()) if n >= least and n / seen[w] >= share and w not in STOP]
+
+
 def given_words(anercorp_lines: int = TRAIN_LINES) -> set[str]:
     """Given names, folded: the curated ones and the words opening persons often enough in the training text."""
     stats = word_stats(anercorp_lines)
-    mined = {
-        word
-        for word, count in stats["opens_PER"].items()
-        if count >= MIN_GIVEN and count / stats["seen"][word] >= MIN_GIVEN_SHARE and word not in STOP
-    }
-    return mined | set(fold_all(curated_given_names()))
+    mined = frequent_in(stats["opens_PER"], stats["seen"], MIN_GIVEN, MIN_GIVEN_SHARE)
+    return set(mined) | set(fold_all(curated_given_names()))
 
 
 def write_name_words(path: Path, anercorp_lines: int = TRAIN_LINES) -> dict[str, int]:
@@ -376,9 +377,7 @@ def write_name_words(path: Path, anercorp_lines: int = TRAIN_LINES) -> dict[str,
     def pick(counts: Counter[str], kind: str, least: int, share: float) -> None:
         """Add the words of `counts` seen at least `least` times there and `share` of all their uses."""
         taken = {row[0] for row in rows}
-        for word, count in sorted(counts.items()):
-            if count >= least and count / seen[word] >= share and word not in STOP and word not in taken:
-                rows.append((word, kind, count, seen[word]))
+        rows.extend((w, kind, counts[w], seen[w]) for w in frequent_in(counts, seen, least, share) if w not in taken)
 
     pick(stats["opens_PER"], "given", MIN_GIVEN, MIN_GIVEN_SHARE)
     common = common_words(anercorp_lines)
@@ -406,13 +405,7 @@ def write_name_words(path: Path, anercorp_lines: int = TRAIN_LINES) -> dict[str,
     names = {row[0] for row in rows if row[1] in ("given", "name", "head")} | given_words(anercorp_lines)
     for word, count in sorted(news.items()):
         plain = news["ال" + word]
-        if (
-            not word.startswith("ال")
-            and len(word) >= 3
-            and word not in names
-            and plain >= MIN_NEWS_OTHER
-            and plain >= count / 10
-        ):
+        if not word.startswith("ال") and len(word) >= 3 and word not in names and plain_in_news(word):
             rows.append((word, "news", plain, count))
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, lineterminator="\n")
