@@ -68,9 +68,18 @@ LABELS = (
 
 GREGORIAN_FORMS = ("day_month_year", "month_day_year", "iso", "numeric_dmy", "numeric_ymd")
 HIJRI_FORMS = ("hijri_day_month_year", "hijri_numeric", "hijri_numeric_dmy")
-# The forms, in the order they are tried: the first that reads wins, so a Gregorian date given beside a
-# Hijri one (… هـ الموافق 10 اغسطس 2015 م) wins over it.
 FORMS = GREGORIAN_FORMS + HIJRI_FORMS
+# The readings, in the order they are tried: the first that reads wins, so a Gregorian date given beside a
+# Hijri one (… هـ الموافق 10 اغسطس 2015 م) wins over it. A calendar's numeric forms are read in one pass,
+# the leftmost first, and told apart afterwards by their shape (the year first or last, ISO's hyphen): a
+# pass over the rows costs more than the regex's size.
+READINGS: dict[str, tuple[str, ...]] = {
+    "day_month_year": ("day_month_year",),
+    "month_day_year": ("month_day_year",),
+    "numeric": ("iso", "numeric_dmy", "numeric_ymd"),
+    "hijri_day_month_year": ("hijri_day_month_year",),
+    "hijri_numeric": ("hijri_numeric", "hijri_numeric_dmy"),
+}
 
 
 @cache
@@ -122,17 +131,17 @@ def _month_class(calendar: str, months: Iterable[int]) -> str:
 
 
 @cache
-def reading_table(form: str) -> dict[str, str]:
-    """A form's match, its month spellings to their characters and its digits to ASCII: the form it is read in.
+def reading_table(reading: str) -> dict[str, str]:
+    """A reading's match, its month spellings to their characters and its digits to ASCII: the form it is read in.
 
-    Each form's table holds only the months it names (none for a numeric form): a smaller automaton, built
+    Each reading's table holds only the months it names (none for a numeric one): a smaller automaton, built
     for each batch of rows, and scanned faster.
     """
     digits = {d: str(i) for system in _DIGIT_SYSTEMS[1:] for i, d in enumerate(system)}
     calendar = {"day_month_year": "gregorian", "month_day_year": "gregorian", "hijri_day_month_year": "hijri"}
-    if form not in calendar:
+    if reading not in calendar:
         return digits
-    base = GREGORIAN_BASE if calendar[form] == "gregorian" else HIJRI_BASE
+    base = GREGORIAN_BASE if calendar[reading] == "gregorian" else HIJRI_BASE
     months = {spelling: c for spelling, c in _month_characters().items() if base <= ord(c) < base + 12 * MONTH_BLOCK}
     return months | digits
 
@@ -143,7 +152,7 @@ def _build_patterns(months: str, hijri_months: str) -> dict[str, str]:
     paired = rf"(?:\s*[/(]\s*(?P<month2>{months})\s*\)?)?"
     pre = f"(?P<pre>^|{_NOT_D})"
     # Not a Latin or Arabic letter or digit (a small class where \W would be a large one).
-    not_word = "[^A-Za-z\u0600-\u06ff]"
+    not_word = "[^A-Za-z0-9\u0600-\u06ff]"
     pre_numeric = r"(?P<pre>^|[^0-9٠-٩۰-۹/.\-])"
     mark = rf"(?P<hijri>{_MARK}{_END})?"
     # The Gregorian forms end with the Hijri mark that refuses them, then any time and zone (`rest`).
@@ -154,7 +163,8 @@ def _build_patterns(months: str, hijri_months: str) -> dict[str, str]:
             rf"{pre}(?P<text>{_DAY}{_SEP}(?:من\s+)?(?:شهر\s+)?{month}\.?{paired}{_SEP}{_YEAR_WORD}{_YEAR}" + tail
         ),
         # July 26, 2024 · يوليو 26, 2024 (WordPress's default English order, translated)
-        "month_day_year": rf"(?P<pre>^|{not_word})(?P<text>{month}\.?\s+{_DAY}{_SEP}{_YEAR}" + tail,
+        # (the day and year apart: their digits run together are no date, and the split reads them apart)
+        "month_day_year": rf"(?P<pre>^|{not_word})(?P<text>{month}\.?\s+{_DAY}(?:\s*[,،]\s*|\s+){_YEAR}" + tail,
         # 2024-07-26 · 2024-07-26T08:30:00+03:00
         "iso": rf"{pre}(?P<text>{_YEAR}-(?P<month>{_D}{{1,2}})-(?P<day>{_D}{{1,2}})" + tail,
         # 26/07/2024 · 26-7-2024 · 26.07.2024: day first, as Arabic news writes
@@ -230,7 +240,7 @@ def hijri_month_starts() -> tuple[dict[int, int], dict[int, int]]:
 #    paired month the same, no Hijri mark after a Gregorian date; it spells out the valid numbers, so that
 #    no number is parsed for a form that does not win;
 # 3. for the winning match only, a split regex takes its numbers and parts (below).
-# Forms are tried in FORMS order, each over the rows no earlier form read.
+# Readings are tried in READINGS order, each over the rows no earlier reading read.
 _NON_DIGIT = "[^0-9]"
 # Neither a digit nor a month character: what lies between a date's day and its month name (in a match as
 # read, where the validity and split regexes both run).
@@ -301,7 +311,7 @@ def _hijri_cases() -> list[tuple[str, int, str]]:
 
 @cache
 def validity_patterns() -> dict[str, str]:
-    """Each form's validity regex over its whole match (as written, month names as characters)."""
+    """Each reading's validity regex over its whole match (as written, month names as characters)."""
     nd, neither, tail = _NON_DIGIT, _NEITHER, _GREGORIAN_TAIL
     gregorian, hijri = _gregorian_cases(), _hijri_cases()
 
@@ -328,45 +338,31 @@ def validity_patterns() -> dict[str, str]:
         "day_month_year": rf"^{nd}?(?:{named(gregorian, 'gregorian', 'dmy')}){tail}",
         # The character before the month may be anything not a letter, a month character among them.
         "month_day_year": rf"^(?s:.)?(?:{named(gregorian, 'gregorian', 'mdy')}){tail}",
-        "iso": rf"^{nd}?(?:{ymd(gregorian, '-')}){tail}",
-        "numeric_dmy": rf"^{nd}?(?:{dmy(gregorian, nd + '+')}){tail}",
-        "numeric_ymd": rf"^{nd}?(?:{ymd(gregorian, nd + '+')}){tail}",
-        # A Hijri year is followed by its mark or by the character after the date (a digit, maybe); a
-        # numeric Hijri date's day by its mark.
-        "hijri_day_month_year": rf"^{nd}?(?:{named(hijri, 'hijri', 'dmy')})(?s:.*)$",
-        "hijri_numeric": rf"^{nd}?(?:{ymd(hijri, nd + '+')}){nd}(?s:.*)$",
-        "hijri_numeric_dmy": rf"^{nd}?(?:{dmy(hijri, nd + '+')})(?s:.*)$",
+        # ISO's hyphens are a separator like any other here: the match was ISO's or another numeric form's.
+        "numeric": rf"^{nd}?(?:{dmy(gregorian, nd + '+')}|{ymd(gregorian, nd + '+')}){tail}",
+        # A Hijri year is followed by its mark or by a character that is no digit (a year is four digits);
+        # a numeric Hijri date's day by its mark.
+        "hijri_day_month_year": rf"^{nd}?(?:{named(hijri, 'hijri', 'dmy')})(?:{nd}(?s:.*))?$",
+        "hijri_numeric": rf"^{nd}?(?:(?:{ymd(hijri, nd + '+')}){nd}|{dmy(hijri, nd + '+')})(?s:.*)$",
     }
 
 
 # The split of a winning match, its digits folded to ASCII. Knowing the match, it needs no context: its
-# fields `a`, `b`, `c` are the runs of digits or month characters where the form puts them (nothing else in
-# a match is one): day, month, year; or year, month, day; month_day_year's `b` is its month, `a` its day.
+# fields are the runs of digits or month characters where the form puts them (nothing else in a match is
+# one). A numeric or day-month-year match is read by the first branch: `a`, a month (`b` digits, `m` or `n`
+# a name's character), `c`; `a` is the year where it has four digits (only a numeric date's can), else the
+# day. A month-day-year match by the second: `k` its month's character, `d` its day, `y` its year.
 # `pre` is the character the form reads before the date; `rest` is what follows the last field: a Gregorian
-# date's time and zone, or a Hijri date's mark and the character read after it. With one-character months
-# and ASCII digits the named and numeric splits are one-pass, so cheap (Arabic-Indic digits share their
-# first UTF-8 byte with Arabic letters, which made the engine backtrack through every class); the
-# numeric fields take whole runs, since a numeric date's last field is never followed by a digit.
+# date's time and zone, or a Hijri date's mark and the character read after it. One regex for every form,
+# with one way through it (Rust's one-pass DFA: no field can run into the next), so that a split is one cheap
+# pass and its fields need no merging across forms.
 _TOKEN = r"[\x{E000}-\x{EFFF}]"
-SPLITS = {
-    "named": (
-        rf"^(?P<pre>[^0-9])?(?P<a>[0-9]{{1,2}}){_NEITHER}*(?P<b>{_TOKEN}){_NEITHER}*(?:{_TOKEN}[^0-9]*)?"
-        rf"(?P<c>[0-9]{{4}})(?P<rest>(?s:.*))$"
-    ),
-    "numeric": r"^(?P<pre>[^0-9])?(?P<a>[0-9]+)[^0-9]+(?P<b>[0-9]+)[^0-9]+(?P<c>[0-9]+)(?P<rest>(?:[^0-9](?s:.*))?)$",
-    # The character before the month may be a digit or a month character, and the day may run into the year.
-    "month_day_year": (
-        rf"^(?P<pre>(?s:.))?(?P<b>{_TOKEN}){_NEITHER}*(?P<a>[0-9]{{1,2}})[^0-9]*(?P<c>[0-9]{{4}})"
-        rf"(?P<rest>(?s:.*))$"
-    ),
-}
-SPLIT_FORMS = {
-    "named": ("day_month_year", "hijri_day_month_year"),
-    "numeric": ("iso", "numeric_dmy", "numeric_ymd", "hijri_numeric", "hijri_numeric_dmy"),
-    "month_day_year": ("month_day_year",),
-}
-# The forms whose `a` is the year and `c` the day.
-YEAR_FIRST = ("iso", "numeric_ymd", "hijri_numeric")
+SPLIT = (
+    rf"^(?P<pre>{_NEITHER})?(?:"
+    rf"(?P<a>[0-9]+)(?:(?P<m>{_TOKEN})[^0-9]*|{_NEITHER}+(?:(?P<n>{_TOKEN})[^0-9]*|(?P<b>[0-9]+)[^0-9]+))(?P<c>[0-9]+)"
+    rf"|(?P<k>{_TOKEN}){_NEITHER}*(?P<d>[0-9]{{1,2}})[^0-9]+(?P<y>[0-9]{{4}}))"
+    r"(?P<rest>(?:[^0-9](?s:.*))?)$"
+)
 # A Hijri date's mark never ends with a character that may follow a date: such a last character was read
 # after the date.
 END_CHAR = _END.removeprefix("(?:$|").removesuffix(")")
@@ -374,8 +370,11 @@ END_CHAR = _END.removeprefix("(?:$|").removesuffix(")")
 
 @cache
 def match_patterns() -> dict[str, str]:
-    """Each form's regex with its groups made non-capturing: the same matches, found by the DFA alone."""
-    return {form: re.sub(r"\(\?P<\w+>", "(?:", pattern) for form, pattern in patterns().items()}
+    """Each reading's regex, its forms' with their groups made non-capturing: found by the DFA alone."""
+    return {
+        reading: "|".join("(?:" + re.sub(r"\(\?P<\w+>", "(?:", patterns()[form]) + ")" for form in forms)
+        for reading, forms in READINGS.items()
+    }
 
 
 # A Gregorian date's time and zone, as matched, is read in two steps: its words become ASCII placeholders

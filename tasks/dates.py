@@ -13,16 +13,14 @@ from tasks.date_patterns import (
     END_CHAR,
     FORMS,
     GREGORIAN_BASE,
-    GREGORIAN_FORMS,
     HIJRI_BASE,
     LABELS,
     MONTH_BLOCK,
-    SPLIT_FORMS,
-    SPLITS,
+    READINGS,
+    SPLIT,
     TIME_SPLIT,
     TIME_WORDS,
     WEEKDAYS,
-    YEAR_FIRST,
     hijri_month_starts,
     hijri_numeric_mask,
     match_patterns,
@@ -137,37 +135,33 @@ def read_date(text: pl.Expr) -> pl.Expr:
     # into the winner in the next form's first stage.
     state = pl.struct(text=text)
     taken: dict[str, pl.Expr] = {}
-    for i, form in enumerate(FORMS):
-        # A form searches only the rows no earlier form has read, where it can match; the rest are null.
-        # Until the last form's read is taken, in this form's first stage, its rows are unread by `winner`.
+    for i, reading in enumerate(READINGS):
+        # A reading searches only the rows no earlier one has read, where it can match; the rest are null.
+        # Until the last reading's read is taken, in this one's first stage, its rows are unread by `winner`.
         unread = ~pl.field("read") if i else pl.lit(True)
         if i > 1:
             unread = pl.field("winner").is_null() & unread
         # Tests are str.find, not str.contains: find skips null rows, contains reads the values under them.
-        if form == "iso":
+        if reading == "numeric":
             # Every numeric form needs a separator, and a numeric Hijri date a mark (each spelling has ه or ھ).
             sep = pl.when(unread).then(pl.field("text")).str.find(r"[/.\-]")
             state, taken = state.struct.with_fields(separator=sep.is_not_null(), **taken), {}
-            unread = pl.field("winner").is_null()
-        if form == "numeric_dmy":
-            mark = pl.when(unread & pl.field("separator")).then(pl.field("text")).str.find("[هھ]")
-            state, taken = state.struct.with_fields(hijri_mark=mark.is_not_null(), **taken), {}
-            unread = pl.field("winner").is_null()
+            unread = pl.field("winner").is_null() & pl.field("separator")
+            mark = pl.when(unread).then(pl.field("text")).str.find("[هھ]")
+            state = state.struct.with_fields(hijri_mark=mark.is_not_null())
             # Numeric Hijri dates are blanked before the numeric Gregorian forms are read. replace_all reads
             # the values under nulls too: the rows that cannot hold one are blanked first.
             may_hold, written = pl.field("hijri_mark"), pl.field("text")
             masked = pl.when(may_hold).then(written).otherwise(pl.lit("")).str.replace_all(hijri_numeric_mask(), " ")
             state = state.struct.with_fields(masked=pl.when(may_hold).then(masked).otherwise(written))
-        if form in ("iso", "numeric_dmy", "numeric_ymd"):
-            unread = unread & pl.field("separator")
-        if form in ("hijri_numeric", "hijri_numeric_dmy"):
+        if reading == "hijri_numeric":
             unread = unread & pl.field("hijri_mark")
-        source = pl.field("masked" if form in ("numeric_dmy", "numeric_ymd") else "text")
-        found = pl.when(unread).then(source).str.extract(match_patterns()[form], 0)
+        source = pl.field("masked" if reading == "numeric" else "text")
+        found = pl.when(unread).then(source).str.extract(match_patterns()[reading], 0)
         state = state.struct.with_fields(found=found, **taken)
-        state = state.struct.with_fields(read_as=_as_read(pl.field("found"), form))
-        state = state.struct.with_fields(read=pl.field("read_as").str.find(validity_patterns()[form]).is_not_null())
-        # The winner's match, as written and as read, and its form's index.
+        state = state.struct.with_fields(read_as=_as_read(pl.field("found"), reading))
+        state = state.struct.with_fields(read=pl.field("read_as").str.find(validity_patterns()[reading]).is_not_null())
+        # The winner's match, as written and as read, and its reading's index.
         won = {"winner": pl.lit(i, pl.UInt8), "match": pl.field("found"), "folded": pl.field("read_as")}
         taken = {
             name: pl.coalesce(pl.field(name), pl.when(pl.field("read")).then(value))
@@ -177,36 +171,49 @@ def read_date(text: pl.Expr) -> pl.Expr:
         }
     state = state.struct.with_fields(**taken)
 
-    # Each split runs over the rows its forms won; extract_groups skips null rows, whose struct is null, so
-    # the one that ran is the coalesced one (by field name). It is not unnested: struct.unnest() takes each
-    # field with a copy of the whole expression, which would run the splits once per field.
-    splits = [
-        pl.when(pl.field("winner").is_in([FORMS.index(form) for form in forms]))
-        .then(pl.field("folded"))
-        .str.extract_groups(SPLITS[split])
-        for split, forms in SPLIT_FORMS.items()
-    ]
+    # The winner's match is split once (null rows are skipped). It is not unnested: struct.unnest() takes each
+    # field with a copy of the whole expression, which would run the split once per field.
+    readings = list(READINGS)
+    winner = pl.field("winner")
     state = state.struct.with_fields(
-        split=pl.coalesce(splits),
-        year_first=pl.field("winner").is_in([FORMS.index(form) for form in YEAR_FIRST]),
-        hijri=pl.field("winner") >= len(GREGORIAN_FORMS),
+        split=pl.field("folded").str.extract_groups(SPLIT), hijri=winner >= readings.index("hijri_day_month_year")
     )
-    year_first, hijri = pl.field("year_first"), pl.field("hijri")
-    a, b, c, rest = (pl.field("split").struct.field(name) for name in ("a", "b", "c", "rest"))
-    # `b` is a month's digits or its name's character. A month name's character is in its month's block:
-    # the month is read off its UTF-8 bytes (EE, then 6 bits each), cheaper than looking each character up.
-    name = b.cast(pl.Binary)
+    hijri, part = pl.field("hijri"), pl.field("split").struct.field
+    a, c, rest = part("a"), part("c"), part("rest")
+    # Only a numeric date's `a` can be a year: its four digits.
+    year_first = a.str.len_bytes() == 4
+    # A month name's character is in its month's block: the month is read off its UTF-8 bytes (EE, then 6
+    # bits each), cheaper than looking each character up.
+    name = pl.coalesce(part("m"), part("n"), part("k")).cast(pl.Binary)
     second, third = name.bin.get(1, null_on_oob=True).cast(pl.Int32), name.bin.get(2, null_on_oob=True).cast(pl.Int32)
     in_block = (second % 64) * 64 + third % 64
     # A Hijri date's last character read may be the one after it.
     end = pl.when(hijri).then(rest).str.find(f"{END_CHAR}$").is_not_null()
+    # Whether a character was read before the date (a group that took no part is null).
+    pre_read = part("pre").is_not_null().cast(pl.Int64)
+    # The form read, told apart within its reading by its shape: ISO writes a hyphen after its year.
+    iso = pl.field("folded").str.slice(pre_read + 4, 1) == "-"
+    first_form = pl.lit(pl.Series([FORMS.index(forms[0]) for forms in READINGS.values()], dtype=pl.UInt8))
+    form = (
+        pl.when(winner == readings.index("numeric"))
+        .then(
+            pl.when(year_first)
+            .then(pl.when(iso).then(FORMS.index("iso")).otherwise(FORMS.index("numeric_ymd")))
+            .otherwise(FORMS.index("numeric_dmy"))
+        )
+        .when(winner == readings.index("hijri_numeric"))
+        .then(pl.when(year_first).then(FORMS.index("hijri_numeric")).otherwise(FORMS.index("hijri_numeric_dmy")))
+        .otherwise(first_form.gather(winner))
+    )
     state = state.struct.with_fields(
-        month=pl.coalesce(b.cast(pl.Int32, strict=False), in_block % (HIJRI_BASE - GREGORIAN_BASE) // MONTH_BLOCK + 1),
-        year=pl.when(year_first).then(a).otherwise(c).cast(pl.Int32, strict=False),
-        day=pl.when(year_first).then(c).otherwise(a).cast(pl.Int32, strict=False),
-        # Whether a character was read before the date (a group that took no part is null).
-        pre=pl.field("split").struct.field("pre").is_not_null().cast(pl.Int64),
+        month=pl.coalesce(
+            part("b").cast(pl.Int32, strict=False), in_block % (HIJRI_BASE - GREGORIAN_BASE) // MONTH_BLOCK + 1
+        ),
+        year=pl.coalesce(pl.when(year_first).then(a).otherwise(c), part("y")).cast(pl.Int32, strict=False),
+        day=pl.coalesce(pl.when(year_first).then(c).otherwise(a), part("d")).cast(pl.Int32, strict=False),
+        pre=pre_read,
         end=end.cast(pl.Int32),
+        form=form.cast(pl.UInt8),
         # A Gregorian date's time and zone, its words as placeholders (null where there is none).
         time_text=pl.when(~hijri & (rest.str.len_bytes() > 0)).then(rest).str.replace_many(TIME_WORDS, leftmost=True),
     )
@@ -216,7 +223,7 @@ def read_date(text: pl.Expr) -> pl.Expr:
     pre = pl.field("pre")
     read: dict[str, pl.Expr] = {
         "date": pl.when(hijri).then(hijri_date + day - 1).otherwise(_days_from_civil(year, month, day)).cast(pl.Date),
-        "form": pl.lit(pl.Series(FORMS)).gather(pl.field("winner")),
+        "form": pl.lit(pl.Series(FORMS)).gather(pl.field("form")),
         # The span as written is the match without the character before the date (and after a Hijri one, or
         # after ص/م): `keep` characters from `pre`, cut in the last stage.
         "text": pl.field("match"),
