@@ -70,15 +70,14 @@ GREGORIAN_FORMS = ("day_month_year", "month_day_year", "iso", "numeric_dmy", "nu
 HIJRI_FORMS = ("hijri_day_month_year", "hijri_numeric", "hijri_numeric_dmy")
 FORMS = GREGORIAN_FORMS + HIJRI_FORMS
 # The readings, in the order they are tried: the first that reads wins, so a Gregorian date given beside a
-# Hijri one (… هـ الموافق 10 اغسطس 2015 م) wins over it. A calendar's numeric forms are read in one pass,
-# the leftmost first, and told apart afterwards by their shape (the year first or last, ISO's hyphen): a
-# pass over the rows costs more than the regex's size.
+# Hijri one (… هـ الموافق 10 اغسطس 2015 م) wins over it, and a named Gregorian date over a numeric one. The
+# forms of a reading are read in one pass, the leftmost match first, and told apart afterwards by their shape
+# (the month first or not, the year first or last, ISO's hyphen): a pass over the rows costs more than the
+# regex's size.
 READINGS: dict[str, tuple[str, ...]] = {
-    "day_month_year": ("day_month_year",),
-    "month_day_year": ("month_day_year",),
+    "named": ("day_month_year", "month_day_year"),
     "numeric": ("iso", "numeric_dmy", "numeric_ymd"),
-    "hijri_day_month_year": ("hijri_day_month_year",),
-    "hijri_numeric": ("hijri_numeric", "hijri_numeric_dmy"),
+    "hijri": ("hijri_day_month_year", "hijri_numeric", "hijri_numeric_dmy"),
 }
 
 
@@ -138,7 +137,7 @@ def reading_table(reading: str) -> dict[str, str]:
     for each batch of rows, and scanned faster.
     """
     digits = {d: str(i) for system in _DIGIT_SYSTEMS[1:] for i, d in enumerate(system)}
-    calendar = {"day_month_year": "gregorian", "month_day_year": "gregorian", "hijri_day_month_year": "hijri"}
+    calendar = {"named": "gregorian", "hijri": "hijri"}
     if reading not in calendar:
         return digits
     base = GREGORIAN_BASE if calendar[reading] == "gregorian" else HIJRI_BASE
@@ -231,10 +230,10 @@ def hijri_month_starts() -> tuple[dict[int, int], dict[int, int]]:
     return starts, lengths
 
 
-# Reading a form takes three regexes, so that the two run on every row need only Rust's DFA (capture groups
+# A reading takes three regexes, so that the two run on every row need only Rust's DFA (capture groups
 # made it fall back to slower engines, half of read_date's time):
-# 1. the form's pattern (above) with its groups made non-capturing decides, over the text as written, where
-#    the form matches and what its match is (the same matches as with its groups);
+# 1. its forms' patterns (above), one alternation with their groups made non-capturing, decide over the text
+#    as written where the reading matches and what its match is (the same matches as with their groups);
 # 2. a validity regex over that match as read (month names as characters, digits ASCII) decides whether the
 #    form reads: the year, month and day in range and the day in its month (Umm al-Qura's for Hijri), a
 #    paired month the same, no Hijri mark after a Gregorian date; it spells out the valid numbers, so that
@@ -334,16 +333,20 @@ def validity_patterns() -> dict[str, str]:
                 out.append(f"{d}{neither}*{name}{nd}*{y}")
         return "|".join(out)
 
+    # The character before a month-day-year date's month may be anything not a letter or a digit, a month
+    # character among them. A Hijri year is followed by its mark or by a character that is no digit (a year is
+    # four digits); a numeric Hijri date's day by its mark.
     return {
-        "day_month_year": rf"^{nd}?(?:{named(gregorian, 'gregorian', 'dmy')}){tail}",
-        # The character before the month may be anything not a letter, a month character among them.
-        "month_day_year": rf"^(?s:.)?(?:{named(gregorian, 'gregorian', 'mdy')}){tail}",
+        "named": (
+            rf"^(?:{nd}?(?:{named(gregorian, 'gregorian', 'dmy')})"
+            rf"|(?s:.)?(?:{named(gregorian, 'gregorian', 'mdy')})){tail}"
+        ),
         # ISO's hyphens are a separator like any other here: the match was ISO's or another numeric form's.
         "numeric": rf"^{nd}?(?:{dmy(gregorian, nd + '+')}|{ymd(gregorian, nd + '+')}){tail}",
-        # A Hijri year is followed by its mark or by a character that is no digit (a year is four digits);
-        # a numeric Hijri date's day by its mark.
-        "hijri_day_month_year": rf"^{nd}?(?:{named(hijri, 'hijri', 'dmy')})(?:{nd}(?s:.*))?$",
-        "hijri_numeric": rf"^{nd}?(?:(?:{ymd(hijri, nd + '+')}){nd}|{dmy(hijri, nd + '+')})(?s:.*)$",
+        "hijri": (
+            rf"^{nd}?(?:(?:{named(hijri, 'hijri', 'dmy')})(?:{nd}(?s:.*))?"
+            rf"|(?:(?:{ymd(hijri, nd + '+')}){nd}|{dmy(hijri, nd + '+')})(?s:.*))$"
+        ),
     }
 
 

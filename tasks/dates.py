@@ -1,10 +1,12 @@
 """Read the dates Arabic news writes, as Polars expressions over whole columns of strings.
 
-How it stays at column speed: each form's regex finds its match in the text as written, once per row and
-by Rust's DFA alone; the match alone is then put in the form it is read in, in one Aho–Corasick pass (its
-month name, among about 200 spellings, one private-use character; its digits ASCII), where small regexes
-check it and take it apart. The span as written is the match itself, so nothing is written back. Hijri
-dates are read with two lookups in a table of month starts built once from hijridate.
+How it stays at column speed: the forms are read in three passes (named Gregorian, numeric Gregorian,
+Hijri), each one regex over the text as written that finds the pass's leftmost match, once per row and by
+Rust's DFA alone; the match alone is then put in the form it is read in, in one Aho–Corasick pass (its month
+name, among about 200 spellings, one private-use character; its digits ASCII), where small regexes check it
+and take it apart, and its shape tells which form it is. The span as written is the match itself, so
+nothing is written back. Hijri dates are read with two lookups in a table of month starts built once from
+hijridate.
 """
 
 import polars as pl
@@ -124,15 +126,16 @@ def _time_stages() -> list[dict[str, pl.Expr]]:
 
 
 def read_date(text: pl.Expr) -> pl.Expr:
-    """The first date a string gives in the first form that reads, with its form, span, time and offset.
+    """The first date a string gives in the first reading that reads, with its form, span, time and offset.
 
     A struct of DATE_STRUCT's fields, all null where no form reads.
     """
     # One struct carried through every stage, so that each expression is evaluated once per row. It is kept
     # shallow and narrow: Polars resolves a nested struct's fields at a cost that grows steeply with the
     # nesting and the number of fields (pola-rs/polars#22735), ~55 ms a query at 42 levels and 45 fields.
-    # So the fields of the form being read are overwritten by the next form's, and a form's read is taken
-    # into the winner in the next form's first stage.
+    # So the fields of the reading under way are overwritten by the next one's, and a reading's read is taken
+    # into the winner in the next one's first stage. Each merge of a string column costs about as much as a
+    # regex pass, which is why the forms are read in three passes, not eight.
     state = pl.struct(text=text)
     taken: dict[str, pl.Expr] = {}
     for i, reading in enumerate(READINGS):
@@ -154,8 +157,6 @@ def read_date(text: pl.Expr) -> pl.Expr:
             may_hold, written = pl.field("hijri_mark"), pl.field("text")
             masked = pl.when(may_hold).then(written).otherwise(pl.lit("")).str.replace_all(hijri_numeric_mask(), " ")
             state = state.struct.with_fields(masked=pl.when(may_hold).then(masked).otherwise(written))
-        if reading == "hijri_numeric":
-            unread = unread & pl.field("hijri_mark")
         source = pl.field("masked" if reading == "numeric" else "text")
         found = pl.when(unread).then(source).str.extract(match_patterns()[reading], 0)
         state = state.struct.with_fields(found=found, **taken)
@@ -176,42 +177,55 @@ def read_date(text: pl.Expr) -> pl.Expr:
     readings = list(READINGS)
     winner = pl.field("winner")
     state = state.struct.with_fields(
-        split=pl.field("folded").str.extract_groups(SPLIT), hijri=winner >= readings.index("hijri_day_month_year")
+        split=pl.field("folded").str.extract_groups(SPLIT), hijri=winner == readings.index("hijri")
     )
     hijri, part = pl.field("hijri"), pl.field("split").struct.field
-    a, c, rest = part("a"), part("c"), part("rest")
-    # Only a numeric date's `a` can be a year: its four digits.
-    year_first = a.str.len_bytes() == 4
+    # A numeric date is one with no month name.
+    numeric = pl.all_horizontal([part(name).is_null() for name in ("m", "n", "k")])
     # A month name's character is in its month's block: the month is read off its UTF-8 bytes (EE, then 6
     # bits each), cheaper than looking each character up.
     name = pl.coalesce(part("m"), part("n"), part("k")).cast(pl.Binary)
     second, third = name.bin.get(1, null_on_oob=True).cast(pl.Int32), name.bin.get(2, null_on_oob=True).cast(pl.Int32)
     in_block = (second % 64) * 64 + third % 64
+    # The fields as numbers, each cast once (strings merged or chosen between cost more than numbers).
+    state = state.struct.with_fields(
+        a=part("a").cast(pl.Int32, strict=False),
+        c=pl.coalesce(part("c"), part("y")).cast(pl.Int32, strict=False),
+        # Only a numeric date's `a` can be a year: its four digits.
+        year_first=(numeric & (part("a").str.len_bytes() == 4)).fill_null(False),
+        month=pl.coalesce(
+            part("b").cast(pl.Int32, strict=False), in_block % (HIJRI_BASE - GREGORIAN_BASE) // MONTH_BLOCK + 1
+        ),
+        # Whether a character was read before the date (a group that took no part is null).
+        pre=part("pre").is_not_null().cast(pl.Int64),
+        rest=part("rest"),
+    )
+    a, c, rest, year_first = pl.field("a"), pl.field("c"), pl.field("rest"), pl.field("year_first")
     # A Hijri date's last character read may be the one after it.
     end = pl.when(hijri).then(rest).str.find(f"{END_CHAR}$").is_not_null()
-    # Whether a character was read before the date (a group that took no part is null).
-    pre_read = part("pre").is_not_null().cast(pl.Int64)
     # The form read, told apart within its reading by its shape: ISO writes a hyphen after its year.
-    iso = pl.field("folded").str.slice(pre_read + 4, 1) == "-"
-    first_form = pl.lit(pl.Series([FORMS.index(forms[0]) for forms in READINGS.values()], dtype=pl.UInt8))
+    iso = pl.when(year_first).then(pl.field("folded")).str.slice(pl.field("pre") + 4, 1) == "-"
     form = (
-        pl.when(winner == readings.index("numeric"))
+        pl.when(winner == readings.index("named"))
+        .then(pl.when(part("k").is_null()).then(FORMS.index("day_month_year")).otherwise(FORMS.index("month_day_year")))
+        .when(winner == readings.index("numeric"))
         .then(
             pl.when(year_first)
             .then(pl.when(iso).then(FORMS.index("iso")).otherwise(FORMS.index("numeric_ymd")))
             .otherwise(FORMS.index("numeric_dmy"))
         )
-        .when(winner == readings.index("hijri_numeric"))
-        .then(pl.when(year_first).then(FORMS.index("hijri_numeric")).otherwise(FORMS.index("hijri_numeric_dmy")))
-        .otherwise(first_form.gather(winner))
+        .when(hijri)
+        .then(
+            pl.when(~numeric)
+            .then(FORMS.index("hijri_day_month_year"))
+            .when(year_first)
+            .then(FORMS.index("hijri_numeric"))
+            .otherwise(FORMS.index("hijri_numeric_dmy"))
+        )
     )
     state = state.struct.with_fields(
-        month=pl.coalesce(
-            part("b").cast(pl.Int32, strict=False), in_block % (HIJRI_BASE - GREGORIAN_BASE) // MONTH_BLOCK + 1
-        ),
-        year=pl.coalesce(pl.when(year_first).then(a).otherwise(c), part("y")).cast(pl.Int32, strict=False),
-        day=pl.coalesce(pl.when(year_first).then(c).otherwise(a), part("d")).cast(pl.Int32, strict=False),
-        pre=pre_read,
+        year=pl.when(year_first).then(a).otherwise(c),
+        day=pl.coalesce(pl.when(year_first).then(c).otherwise(a), part("d").cast(pl.Int32, strict=False)),
         end=end.cast(pl.Int32),
         form=form.cast(pl.UInt8),
         # A Gregorian date's time and zone, its words as placeholders (null where there is none).

@@ -156,6 +156,8 @@ def test_time_and_offset(text: str, span: str, clock: time | None, offset: int |
         "26 يوليو 1436 هـ",  # a Gregorian month with a Hijri year
         "صواريخ على قاعدة عين الأسد",
         "يمارس 26 2024",
+        "25 شوال 14361",  # a Hijri year is four digits
+        "July 262024",  # a day and a year run together
         "",
         None,
     ],
@@ -193,6 +195,20 @@ def test_first_form_in_order_wins_and_columns_keep_their_rows() -> None:
         (None, None),
         (date(2024, 1, 2), "iso"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "form"),
+    [
+        ("2024-01-02 ثم 26/07/2024", date(2024, 1, 2), "iso"),
+        ("26/07/2024 ثم 2024-01-02", date(2024, 7, 26), "numeric_dmy"),
+        ("July 4, 2024 ثم 26 يوليو 2024", date(2024, 7, 4), "month_day_year"),
+        ("1436/10/25هـ و 24 شوال 1436 هـ", date(2015, 8, 10), "hijri_numeric"),
+    ],
+)
+def test_within_a_calendar_and_kind_the_leftmost_date_wins(text: str, expected: date, form: str) -> None:
+    [row] = read([text])
+    assert (row["date"], row["form"]) == (expected, form)
 
 
 def test_struct_and_public_names() -> None:
