@@ -146,7 +146,8 @@ def read_date(text: pl.Expr) -> pl.Expr:
             unread = pl.field("winner").is_null() & unread
         # Tests are str.find, not str.contains: find skips null rows, contains reads the values under them.
         if reading == "numeric":
-            # Every numeric form needs a separator, and a numeric Hijri date a mark (each spelling has ه or ھ).
+            # Every numeric form needs a separator; a numeric Hijri date, which must not be read as a Gregorian
+            # one, also a mark (each spelling has ه or ھ).
             sep = pl.when(unread).then(pl.field("text")).str.find(r"[/.\-]")
             state, taken = state.struct.with_fields(separator=sep.is_not_null(), **taken), {}
             unread = pl.field("winner").is_null() & pl.field("separator")
