@@ -9,13 +9,6 @@ from typing import Any
 
 import duckdb
 import pytest
-from prefect.client.orchestration import get_client
-from prefect.client.schemas.filters import (
-    ArtifactFilter,
-    ArtifactFilterKey,
-    FlowRunFilter,
-    FlowRunFilterId,
-)
 
 from flows.etl import etl
 from tests.conftest import SAMPLES, SEED
@@ -174,74 +167,6 @@ def test_a_changed_file_replaces_its_articles(tmp_path: Path) -> None:
     assert (summary["files_new"], summary["articles_loaded"], summary["articles_duplicate"]) == (1, 2, 0)
     assert sql(warehouse, "select count(*), count(distinct article_id) from articles") == [(2, 2)]
     assert sql(warehouse, "select count(*) from articles where body like '%الطائرات المسيرة.'") == [(1,)]
-
-
-def _page_and_its_related_article_alone(inputs: Path) -> tuple[Path, Path]:
-    """The seed as page.txt, and its related article as the main article of related.txt (read second: a duplicate)."""
-    inputs.mkdir()
-    page, other = inputs / "page.txt", inputs / "related.txt"
-    shutil.copy(SEED, page)
-    other.write_text(SEED.read_text(encoding="utf-8").split("إقرأ أيضاً:\n", 1)[1], encoding="utf-8")
-    return page, other
-
-
-def _drop_related(page: Path) -> None:
-    """Rewrite the page without its related article (as a site that trimmed it would)."""
-    page.write_text(page.read_text(encoding="utf-8").split("إقرأ أيضاً:", 1)[0], encoding="utf-8")
-
-
-def test_an_article_whose_file_changes_comes_back_from_its_duplicate_in_another_file(tmp_path: Path) -> None:
-    page, other = _page_and_its_related_article_alone(tmp_path / "in")
-    warehouse = tmp_path / "w"
-    etl(paths=[str(tmp_path / "in")], warehouse=str(warehouse))
-    related = sql(warehouse, "select article_id from articles where position = 1")
-    assert sql(warehouse, "select article_id, source_path, position from duplicates") == [(*related[0], str(other), 0)]
-    _drop_related(page)
-    summary = etl(paths=[str(tmp_path / "in")], warehouse=str(warehouse))
-    assert reconciles(summary)
-    assert (summary["files_new"], summary["files_unchanged"]) == (1, 1)
-    assert (summary["articles_found"], summary["articles_loaded"], summary["articles_restored"]) == (2, 2, 1)
-    # The related article is still there, now from the file that still holds it; no copy is left aside.
-    assert sql(
-        warehouse, "select article_id, source_path, position from articles where article_id = ?", related[0]
-    ) == [(*related[0], str(other), 0)]
-    assert sql(warehouse, "select count(*) from article_entities where article_id = ?", related[0]) != [(0,)]
-    assert sql(warehouse, "select count(*) from duplicates") == [(0,)]
-    again = etl(paths=[str(tmp_path / "in")], warehouse=str(warehouse))
-    assert (again["files_unchanged"], again["articles_found"], again["articles_restored"]) == (2, 0, 0)
-    assert sql(warehouse, "select count(*) from articles") == [(2,)]
-
-
-def test_an_article_gone_from_every_file_that_held_it_is_not_restored(tmp_path: Path) -> None:
-    page, other = _page_and_its_related_article_alone(tmp_path / "in")
-    warehouse = tmp_path / "w"
-    etl(paths=[str(tmp_path / "in")], warehouse=str(warehouse))
-    related = sql(warehouse, "select article_id from articles where position = 1")
-    _drop_related(page)
-    shutil.copy(SAMPLES / "almasalah-2023-08-21.txt", other)
-    summary = etl(paths=[str(tmp_path / "in")], warehouse=str(warehouse))
-    assert reconciles(summary) and summary["articles_restored"] == 0
-    assert sql(warehouse, "select count(*) from articles where article_id = ?", related[0]) == [(0,)]
-    assert sql(warehouse, "select count(*) from duplicates") == [(0,)]
-
-
-def test_the_run_summary_and_quarantine_are_prefect_artifacts(tmp_path: Path) -> None:
-    inputs = tmp_path / "in"
-    inputs.mkdir()
-    (inputs / "empty.txt").write_bytes(b"")
-    shutil.copy(SEED, inputs)
-    summary = etl(paths=[str(inputs)], warehouse=str(tmp_path / "w"))
-    with get_client(sync_client=True) as client:
-        artifacts = client.read_artifacts(
-            artifact_filter=ArtifactFilter(key=ArtifactFilterKey(any_=["akhbar-run-summary", "akhbar-quarantine"])),
-            flow_run_filter=FlowRunFilter(id=FlowRunFilterId(any_=[summary["run_id"]])),
-        )
-    by_key = {a.key: a for a in artifacts}
-    assert by_key["akhbar-run-summary"].type == "table"
-    table = by_key["akhbar-run-summary"].data
-    assert {"measure": "articles_loaded", "value": 2} in (json.loads(table) if isinstance(table, str) else table)
-    assert by_key["akhbar-quarantine"].type == "markdown"
-    assert "empty.txt` : empty file (0 bytes)" in str(by_key["akhbar-quarantine"].data)
 
 
 def test_scraper_archives_in_a_folder_load_record_by_record(tmp_path: Path) -> None:
