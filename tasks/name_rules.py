@@ -140,6 +140,7 @@ def _chain(first: str) -> str:
     return rf"{first}(?:  (?:{link}))?  {word}(?:  (?:{link})  {word})*(?:  (?:{known}|ال{word}))?"
 
 
+@cache
 def _title_regex() -> str:
     """The regex of a title, an optional nisba adjective, then up to four name words (group 1)."""
     titles = "|".join(tolerant(t) for t in sorted(_TITLES, key=len, reverse=True))
