@@ -66,9 +66,6 @@ LABELS = (
     *("Published on", "Published", "Last updated", "Updated", "Posted on"),
 )
 
-GREGORIAN_FORMS = ("day_month_year", "month_day_year", "iso", "numeric_dmy", "numeric_ymd")
-HIJRI_FORMS = ("hijri_day_month_year", "hijri_numeric", "hijri_numeric_dmy")
-FORMS = GREGORIAN_FORMS + HIJRI_FORMS
 # The readings, in the order they are tried: the first that reads wins, so a Gregorian date given beside a
 # Hijri one (… هـ الموافق 10 اغسطس 2015 م) wins over it, and a named Gregorian date over a numeric one. The
 # forms of a reading are read in one pass, the leftmost match first, and told apart afterwards by their shape
@@ -79,6 +76,8 @@ READINGS: dict[str, tuple[str, ...]] = {
     "numeric": ("iso", "numeric_dmy", "numeric_ymd"),
     "hijri": ("hijri_day_month_year", "hijri_numeric", "hijri_numeric_dmy"),
 }
+# Every form, in the order of its reading.
+FORMS = tuple(form for forms in READINGS.values() for form in forms)
 
 
 @cache
@@ -122,7 +121,7 @@ def _month_characters() -> dict[str, str]:
     return dict(sorted(tokens.items(), key=lambda kv: (-len(kv[0]), kv[0])))
 
 
-def _month_class(calendar: str, months: Iterable[int]) -> str:
+def month_class(calendar: str, months: Iterable[int]) -> str:
     """A class of the private-use characters of the given months of a calendar."""
     base = GREGORIAN_BASE if calendar == "gregorian" else HIJRI_BASE
     first = [base + (month - 1) * MONTH_BLOCK for month in sorted(months)]
@@ -234,137 +233,30 @@ def hijri_month_starts() -> tuple[dict[int, int], dict[int, int]]:
 # made it fall back to slower engines, half of read_date's time):
 # 1. its forms' patterns (above), one alternation with their groups made non-capturing, decide over the text
 #    as written where the reading matches and what its match is (the same matches as with their groups);
-# 2. a validity regex over that match as read (month names as characters, digits ASCII) decides whether the
-#    form reads: the year, month and day in range and the day in its month (Umm al-Qura's for Hijri), a
-#    paired month the same, no Hijri mark after a Gregorian date; it spells out the valid numbers, so that
-#    no number is parsed for a form that does not win;
+# 2. a validity regex over that match as read (tasks/date_validity.py) decides whether the form reads;
 # 3. for the winning match only, a split regex takes its numbers and parts (below).
 # Readings are tried in READINGS order, each over the rows no earlier reading read.
-_NON_DIGIT = "[^0-9]"
+
 # Neither a digit nor a month character: what lies between a date's day and its month name (in a match as
 # read, where the validity and split regexes both run).
-_NEITHER = r"[^0-9\x{E000}-\x{EFFF}]"
-# What may follow a Gregorian date's last field in its match: nothing, or no digit (the field took them all)
-# and no Hijri mark. A mark can only begin the match's tail where the form read it (and is refused): the time
-# and zone the tail holds otherwise never begin with ه, ھ or ل.
-_GREGORIAN_TAIL = r"(?:$|[^0-9\sهھل](?s:.*)$|\s+(?:$|[^\sهھل](?s:.*)$))"
-# Days in a month of each length (February 29 is spelt separately, with the leap years).
-_MONTH_LENGTHS = {31: (1, 3, 5, 7, 8, 10, 12), 30: (4, 6, 9, 11), 28: (2,)}
-
-
-def _digit_class(values: str) -> str:
-    """A class of the given digit values (a string of ASCII digits)."""
-    return f"[{values}]"
-
-
-def _numbers(strings: Iterable[str]) -> str:
-    """A regex for exactly these strings of ASCII digits, each digit written in any of the three systems."""
-    wanted = set(strings)
-    rests: dict[str, set[str]] = {}
-    for s in sorted(wanted - {""}):
-        rests.setdefault(s[0], set()).add(s[1:])
-    # First digits with the same continuations share one class (a trie with its leaves merged).
-    firsts: dict[frozenset[str], str] = {}
-    for first, rest in rests.items():
-        firsts[frozenset(rest)] = firsts.get(frozenset(rest), "") + first
-    branches = [_digit_class(digits) + _numbers(rest) for rest, digits in firsts.items()]
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    return ("" if not branches else f"(?:{body})?") if "" in wanted else body
-
-
-def _field(low: int, high: int) -> str:
-    """A day or month field from low to high: one or two digits, a single digit also with a leading zero."""
-    return _numbers({str(n) for n in range(low, high + 1)} | {f"{n:02d}" for n in range(low, min(high, 9) + 1)})
-
-
-def _years(years: Iterable[int]) -> str:
-    """A four-digit year among these."""
-    return _numbers(f"{year:04d}" for year in years)
-
-
-def _months(months: Iterable[int]) -> str:
-    """A month field among these month numbers."""
-    return _numbers({str(m) for m in months} | {f"{m:02d}" for m in months if m < 10})
-
-
-def _gregorian_cases() -> list[tuple[str, int, str]]:
-    """Each valid Gregorian (days, month, years): a month's days in every year, then February 29."""
-    years = _years(range(1800, 2201))
-    leap = _years(y for y in range(1800, 2201) if (y % 4 == 0 and y % 100 != 0) or y % 400 == 0)
-    lengths = {m: length for length, months in _MONTH_LENGTHS.items() for m in months}
-    return [(_field(1, lengths[m]), m, years) for m in range(1, 13)] + [(_numbers({"29"}), 2, leap)]
-
-
-def _hijri_cases() -> list[tuple[str, int, str]]:
-    """Each valid Hijri (days, month, years) of the Umm al-Qura table: 1–28 always, then 29, 30, 31 by year."""
-    _, lengths = hijri_month_starts()
-    years = range(1343, 1501)
-    cases = [(_field(1, 28), m, _years(years)) for m in range(1, 13)]
-    for day in (29, 30, 31):
-        for m in range(1, 13):
-            longer = [y for y in years if lengths[y * 100 + m] >= day]
-            if longer:
-                cases.append((_numbers({str(day)}), m, _years(longer)))
-    return cases
-
-
-@cache
-def validity_patterns() -> dict[str, str]:
-    """Each reading's validity regex over its whole match (as written, month names as characters)."""
-    nd, neither, tail = _NON_DIGIT, _NEITHER, _GREGORIAN_TAIL
-    gregorian, hijri = _gregorian_cases(), _hijri_cases()
-
-    def dmy(cases: list[tuple[str, int, str]], sep: str) -> str:
-        return "|".join(f"{d}{sep}{_months([m])}{sep}{y}" for d, m, y in cases)
-
-    def ymd(cases: list[tuple[str, int, str]], sep: str) -> str:
-        return "|".join(f"{y}{sep}{_months([m])}{sep}{d}" for d, m, y in cases)
-
-    def named(cases: list[tuple[str, int, str]], calendar: str, order: str) -> str:
-        out = []
-        for d, m, y in cases:
-            name = _month_class(calendar, [m])
-            if order == "mdy":
-                out.append(f"{name}{neither}*{d}{nd}*{y}")
-            elif calendar == "gregorian":
-                # A paired name (تموز/يوليو) must name the same month.
-                out.append(f"{d}{neither}*{name}{neither}*(?:{name}{nd}*)?{y}")
-            else:
-                out.append(f"{d}{neither}*{name}{nd}*{y}")
-        return "|".join(out)
-
-    # The character before a month-day-year date's month may be anything not a letter or a digit, a month
-    # character among them. A Hijri year is followed by its mark or by a character that is no digit (a year is
-    # four digits); a numeric Hijri date's day by its mark.
-    return {
-        "named": (
-            rf"^(?:{nd}?(?:{named(gregorian, 'gregorian', 'dmy')})"
-            rf"|(?s:.)?(?:{named(gregorian, 'gregorian', 'mdy')})){tail}"
-        ),
-        # ISO's hyphens are a separator like any other here: the match was ISO's or another numeric form's.
-        "numeric": rf"^{nd}?(?:{dmy(gregorian, nd + '+')}|{ymd(gregorian, nd + '+')}){tail}",
-        "hijri": (
-            rf"^{nd}?(?:(?:{named(hijri, 'hijri', 'dmy')})(?:{nd}(?s:.*))?"
-            rf"|(?:(?:{ymd(hijri, nd + '+')}){nd}|{dmy(hijri, nd + '+')})(?s:.*))$"
-        ),
-    }
+NEITHER = r"[^0-9\x{E000}-\x{EFFF}]"
 
 
 # The split of a winning match, its digits folded to ASCII. Knowing the match, it needs no context: its
 # fields are the runs of digits or month characters where the form puts them (nothing else in a match is
-# one). A numeric or day-month-year match is read by the first branch: `a`, a month (`b` digits, `m` or `n`
-# a name's character), `c`; `a` is the year where it has four digits (only a numeric date's can), else the
-# day. A month-day-year match by the second: `k` its month's character, `d` its day, `y` its year.
+# one). A numeric or day-month-year match opens with the first branch: `a`, then a month (`b` digits, `m` or
+# `n` a name's character); `a` is the year where it has four digits (only a numeric date's can), else the
+# day. A month-day-year match opens with the second: `k` its month's character, `d` its day. `c` ends both.
 # `pre` is the character the form reads before the date; `rest` is what follows the last field: a Gregorian
 # date's time and zone, or a Hijri date's mark and the character read after it. One regex for every form,
 # with one way through it (Rust's one-pass DFA: no field can run into the next), so that a split is one cheap
 # pass and its fields need no merging across forms.
 _TOKEN = r"[\x{E000}-\x{EFFF}]"
 SPLIT = (
-    rf"^(?P<pre>{_NEITHER})?(?:"
-    rf"(?P<a>[0-9]+)(?:(?P<m>{_TOKEN})[^0-9]*|{_NEITHER}+(?:(?P<n>{_TOKEN})[^0-9]*|(?P<b>[0-9]+)[^0-9]+))(?P<c>[0-9]+)"
-    rf"|(?P<k>{_TOKEN}){_NEITHER}*(?P<d>[0-9]{{1,2}})[^0-9]+(?P<y>[0-9]{{4}}))"
-    r"(?P<rest>(?:[^0-9](?s:.*))?)$"
+    rf"^(?P<pre>{NEITHER})?(?:"
+    rf"(?P<a>[0-9]+)(?:(?P<m>{_TOKEN})[^0-9]*|{NEITHER}+(?:(?P<n>{_TOKEN})[^0-9]*|(?P<b>[0-9]+)[^0-9]+))"
+    rf"|(?P<k>{_TOKEN}){NEITHER}*(?P<d>[0-9]{{1,2}})[^0-9]+)"
+    r"(?P<c>[0-9]+)(?P<rest>(?:[^0-9](?s:.*))?)$"
 )
 # A Hijri date's mark never ends with a character that may follow a date: such a last character was read
 # after the date.

@@ -30,8 +30,8 @@ from tasks.date_patterns import (
     match_patterns,
     patterns,
     reading_table,
-    validity_patterns,
 )
+from tasks.date_validity import validity_patterns
 from tasks.normalize import fold_for_matching, fold_string
 
 # The fields the winning form passes on.
@@ -193,7 +193,7 @@ def read_date(text: pl.Expr) -> pl.Expr:
     # The fields as numbers, each cast once (strings merged or chosen between cost more than numbers).
     state = state.struct.with_fields(
         a=part("a").cast(pl.Int32, strict=False),
-        c=pl.coalesce(part("c"), part("y")).cast(pl.Int32, strict=False),
+        c=part("c").cast(pl.Int32, strict=False),
         # Only a numeric date's `a` can be a year: its four digits.
         year_first=(numeric & (part("a").str.len_bytes() == 4)).fill_null(False),
         month=pl.coalesce(
