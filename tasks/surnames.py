@@ -98,10 +98,10 @@ def _batch_surnames(text: pl.DataFrame, found: pl.DataFrame, people: pl.DataFram
     not a given name, a common word, a word the training text mostly uses outside a person's name
     (مجلس، الدولي) or a plain word of real news (ساعة: the `news` words); not a definite word (الأسد is
     also a lion, المقدسة an adjective); bare or with و only (ب، ل، ك before a lone word make a plain word:
-    بارتكاب، للجزيرة); and not after a given name, a name
-    word or a link (دودو سيلفا، أبي وقاص): that is someone else's full name, which no rule read. And the batch
-    must write the word as part of the full name at least MIN_FULL_SHARE of the times it writes it at all
-    (`full`: each person's mentions in full): a word the batch uses mostly on its own is a word.
+    بارتكاب، للجزيرة); and not after a given name, a name word or a link (دودو سيلفا، أبي وقاص): that is
+    someone else's full name, which no rule read. And the batch must write the word as part of the full name
+    at least MIN_FULL_SHARE of the times it writes it at all (`full`: each person's mentions in full): a word
+    the batch uses mostly on its own is a word.
     """
     lists = name_words()
     written = found.group_by("surname").agg(written=pl.len())
