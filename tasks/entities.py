@@ -70,13 +70,24 @@ def mention_spans(articles: pl.DataFrame) -> pl.DataFrame:
     titled = rule_mentions(text).with_columns(name_en=pl.lit(None, dtype=pl.String), source=pl.lit(1))
     # Surnames of people named in full, by the lists or by the rules, before in the article or in the batch.
     surnames = surname_mentions(text, pl.concat([gazetteer_found, titled.select(gazetteer_found.columns)]))
+    # In the sort: two rules' names may share a span (لمنصور لترويج after a title, منصور لترويج by the given
+    # name with its clitic read off); the shorter name wins, the one that read a clitic off, then code-point
+    # order, so that which is kept never depends on the rows' order (it did, from run to run).
     both = pl.concat(
         [
             gazetteer_found,
             titled.select(gazetteer_found.columns),
             surnames.with_columns(source=pl.lit(2)).select(gazetteer_found.columns),
         ]
-    ).sort("key", "start", "source", pl.col("length"), descending=[False, False, False, True])
+    ).sort(
+        "key",
+        "start",
+        "source",
+        pl.col("length"),
+        pl.col("entity").str.len_bytes(),
+        "entity",
+        descending=[False, False, False, True, False, False],
+    )
     # Offsets made unique across the batch (article key in the high bits), so that the running maximum
     # and the next gazetteer start need no window per article: another article's values are all below or
     # all above this article's, and compare as no earlier mention or no later gazetteer one would.

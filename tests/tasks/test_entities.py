@@ -41,3 +41,12 @@ def test_a_surname_inside_a_longer_name_stays_with_that_name() -> None:
         ("بشار الأسد", "PER", 1),
         ("عين الأسد", "LOC", 1),
     ]
+
+
+def test_two_rules_reading_one_span_give_the_same_name_in_every_article() -> None:
+    # A title reads "لمحمد جمعة الحربي" (clitic and all), the given-name rule ل + "محمد جمعة الحربي": the same
+    # span (SaudiNewsNet 2015-08-08). The name with its clitic read off wins wherever the article sits.
+    body = "أطلق الرئيس الذهبي الكرسي لمحمد جمعة الحربي اليوم."
+    rows = found(*[body] * 40).filter(pl.col("entity_type") == "PER")
+    assert rows["entity"].unique().to_list() == ["محمد جمعة الحربي"]
+    assert rows.height == 40
