@@ -16,6 +16,8 @@ MIN_FULL_SHARE = 0.05
 
 # Last words that do not name a person alone: ordinals of kings and popes, and name connectors.
 _NOT_SURNAMES = frozenset({"الثاني", "الاول", "الثالث", "الرابع", "الخامس", "السادس", "عشر", *NAME_CONNECTORS})
+# What follows a surname that opens someone else's name (مكتوم بن راشد), in the padded folded text; longest last.
+_OPENS_ANOTHER = (" بن ".encode(), " ابن ".encode())
 
 
 def _surname(words: pl.Expr) -> pl.Expr:
@@ -59,22 +61,23 @@ def surname_mentions(text: pl.DataFrame, earlier: pl.DataFrame) -> pl.DataFrame:
     )
     if people.is_empty():
         return earlier.clear().select(columns)
-    surnames = people.select("surname").unique()
-    opening = [
-        forms_of(surnames.with_columns(name=pl.col("surname") + f" {link}"), "name").drop("name")
-        for link in ("بن", "ابن")
-    ]
-    forms = pl.concat(
-        [
-            forms_of(surnames, "surname").with_columns(opens_another=pl.lit(False)),
-            *(part.with_columns(opens_another=pl.lit(True)) for part in opening),
-        ]
-    )
+    forms = forms_of(people.select("surname").unique(), "surname")
     # One scan of the whole batch for every surname's forms serves both the article's own and the batch's.
     found = found_anywhere(text, forms)
-    found = found.filter(~pl.col("opens_another")).join(
-        found.filter("opens_another").select("key", "start"), on=["key", "start"], how="anti"
+    # The padded text after a match (which ends on the first space after the surname): " بن " or " ابن " there
+    # opens another name. Read off the text rather than searched as forms of their own, which tripled the
+    # automaton (187,285 forms on the SaudiNewsNet articles).
+    after = (
+        found.select("key", "start", "form")
+        .join(text.select("key", "folded"), on="key", how="left", maintain_order="left")
+        .select(
+            pl.col("folded")
+            .cast(pl.Binary)
+            .bin.slice(pl.col("start") + pl.col("form").str.len_bytes(), len(_OPENS_ANOTHER[-1]))
+        )
+        .to_series()
     )
+    found = found.filter(~pl.any_horizontal(after.bin.starts_with(link) for link in _OPENS_ANOTHER))
     # How often each person is named in full in the batch: a surname the batch writes mostly apart from it is a
     # word (ساعة after a misread أكرم ساعة), not that person.
     full_mentions = earlier.filter(pl.col("entity_type") == "PER").group_by("entity").agg(full=pl.len())

@@ -87,3 +87,11 @@ def test_a_plain_word_of_real_news_is_no_batch_surname() -> None:
     # جوار ("vicinity") is written with ال in real news (الجوار): a word, though حسن جوار was read as a name.
     rows = found("وقال حسن جوار إن الاجتماع انتهى", *["يقع المنزل في جوار المسجد"] * 5)
     assert rows.select("article_id", "entity").rows() == [("a0", "حسن جوار")]
+
+
+def test_a_surname_followed_by_bin_opens_someone_elses_name() -> None:
+    # قطيشات بن سالم is another man, in the article that named سامر قطيشات and in another one of the batch.
+    named = "قال الرئيس سامر قطيشات إن الوفد وصل. وأضاف قطيشات أن اللقاء انتهى، ثم حضر قطيشات بن سالم الجلسة."
+    other = "ثم حضر قطيشات بن سالم الجلسة، ووصل قطيشات وابن سالم."
+    rows = found(named, other).select("article_id", "entity", "mentions").rows()
+    assert rows == [("a0", "سامر قطيشات", 2), ("a1", "سامر قطيشات", 1)]
