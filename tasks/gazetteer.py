@@ -63,9 +63,14 @@ def fold_plain(plain: pl.Expr) -> pl.Expr:
 
 def with_clitics(name: pl.Expr) -> pl.Expr:
     """Every prefixed form of a folded name, as a list."""
-    starts_with_al = name.str.starts_with("ال")
     plain = [pl.lit(c) + name for c in _CLITICS]
-    lam = [pl.when(starts_with_al).then(pl.lit(c) + "ل" + name.str.slice(2)).otherwise(pl.lit(c) + name) for c in _LAM]
+    # ل + ال keeps the article's lam (للعراق), which a noun opening with ل absorbs as well: ل + اللاذقية is
+    # للاذقية, ل + اللجنة للجنة (written لللاذقية, these forms were searched and never found).
+    article = pl.when(name.str.starts_with("الل")).then(pl.lit("")).otherwise(pl.lit("ل"))
+    lam = [
+        pl.when(name.str.starts_with("ال")).then(pl.lit(c) + article + name.str.slice(2)).otherwise(pl.lit(c) + name)
+        for c in _LAM
+    ]
     return pl.concat_list([*plain, *lam])
 
 

@@ -43,6 +43,12 @@ def test_clitics_combined_with_the_article() -> None:
     assert found(body).select("entity", "mentions").rows() == [("الموصل", 5)]
 
 
+def test_lam_before_a_name_opening_with_al_lam_absorbs_both_lams() -> None:
+    # ل + اللاذقية is written للاذقية (and with و, وللاذقية), not لللاذقية.
+    rows = found("وصلت التعزيزات للاذقية أمس، وللاذقية ميناء كبير").select("entity", "mentions").rows()
+    assert rows == [("اللاذقية", 2)]
+
+
 def test_longest_match_wins_over_a_shorter_name_inside_it() -> None:
     # الأسد alone is ambiguous; inside عين الأسد or بشار الأسد the longer name is read.
     assert names("زار بشار الأسد قاعدة عين الأسد") == ["بشار الأسد", "عين الأسد"]

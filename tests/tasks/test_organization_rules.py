@@ -64,3 +64,18 @@ def test_a_head_noun_and_one_plain_word_describe_a_body_and_name_none() -> None:
     # عالمية and أممية are written with ال in real news (plain words); نابلس is a name.
     body = "وقالت منظمة عالمية إن منظمة أممية ستشارك، وحضر ممثل بلدية نابلس"
     assert orgs(body) == [("بلدية نابلس", 1)]
+
+
+def test_a_read_name_is_found_again_with_any_clitic_even_lam_before_al() -> None:
+    # اللجنة الأولمبية القطرية is read by its head noun; later it is written with و, with ب, and with ل, whose
+    # alef drops before the article (للجنة). Each is a mention of the one organization, clitic and all.
+    body = (
+        "أعلنت اللجنة الأولمبية القطرية موعد الافتتاح. وقدم الوزير للجنة الأولمبية القطرية دعما،"
+        " واللجنة الأولمبية القطرية شكرته، ونوه الرئيس باللجنة الأولمبية القطرية."
+    )
+    assert [read for read in spans_read(body) if read[2] == "ORG"] == [
+        ("اللجنة الأولمبية القطرية", "اللجنة الأولمبية القطرية", "ORG"),
+        ("للجنة الأولمبية القطرية", "اللجنة الأولمبية القطرية", "ORG"),
+        ("واللجنة الأولمبية القطرية", "اللجنة الأولمبية القطرية", "ORG"),
+        ("باللجنة الأولمبية القطرية", "اللجنة الأولمبية القطرية", "ORG"),
+    ]
