@@ -14,8 +14,8 @@ from tasks.rule_text import LETTER, NAME_CONNECTORS, forms_of, found_anywhere
 # after one أكرم ساعة, 442 articles), most real ones over 0.3; 0.1 would cost the development build.
 MIN_FULL_SHARE = 0.05
 
-# Last words that do not name a person alone: ordinals of kings and popes, and name connectors.
-_NOT_SURNAMES = frozenset({"الثاني", "الاول", "الثالث", "الرابع", "الخامس", "السادس", "عشر", *NAME_CONNECTORS})
+# Last words that do not name a person alone: ordinals of kings and popes, الله (God), and name connectors.
+_NOT_SURNAMES = frozenset({"الثاني", "الاول", "الثالث", "الرابع", "الخامس", "السادس", "عشر", "الله", *NAME_CONNECTORS})
 # What follows a surname that opens someone else's name (مكتوم بن راشد), in the padded folded text; longest last.
 _OPENS_ANOTHER = (" بن ".encode(), " ابن ".encode())
 

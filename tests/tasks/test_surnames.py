@@ -95,3 +95,10 @@ def test_a_surname_followed_by_bin_opens_someone_elses_name() -> None:
     other = "ثم حضر قطيشات بن سالم الجلسة، ووصل قطيشات وابن سالم."
     rows = found(named, other).select("article_id", "entity", "mentions").rows()
     assert rows == [("a0", "سامر قطيشات", 2), ("a1", "سامر قطيشات", 1)]
+
+
+def test_allah_alone_is_nobodys_surname() -> None:
+    # A name read as two words ending in الله (here after a title) leaves الله, "God", as its last word: the
+    # word alone (or لله, ل + الله) is never that person again.
+    rows = found("وقال السفير نصر الله إن الله يحفظ البلاد، والحمد لله").filter(pl.col("entity_type") == "PER")
+    assert rows.select("entity", "mentions").rows() == [("نصر الله", 1)]
