@@ -93,8 +93,9 @@ def word_of_its_own(form: pl.Expr, name: pl.Expr) -> pl.Expr:
     """Whether a one-word name's clitic form (كريم for ك + ريم) is a word of its own in the training text.
 
     It is when it is a given name or a common word there, or a name word seen more often than the bare
-    name (كريم 8 times, ريم once; وبلير, rarer than بلير, is Blair with و): that form is read as the whole
-    word it spells, never as the name with a clitic.
+    name (كريم 8 times, ريم once; وبلير, rarer than بلير, is Blair with و), or a plain word of real news
+    (بريد "mail", not ب + ريد: the `news` words): that form is read as the whole word it spells, never as
+    the name with a clitic.
     """
     lists = name_words()
     seen = times_seen()
@@ -104,7 +105,7 @@ def word_of_its_own(form: pl.Expr, name: pl.Expr) -> pl.Expr:
         (form != name)
         & ~name.str.contains(" ")
         & (
-            form.is_in(list(lists["given"] | lists["common"]))
+            form.is_in(list(lists["given"] | lists["common"] | lists["news"]))
             | (form.is_in(list(lists["name"])) & (form_seen > name_seen))
         )
     )

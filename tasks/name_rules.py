@@ -307,7 +307,8 @@ def _read_given_name(found: pl.DataFrame) -> pl.DataFrame:
         .with_columns(clitic=group("2").fill_null(""), name=group("3").str.split("  "))
         .drop("groups")
         # A clitic and given name that spell a word of their own (ك + ريم = كريم) are that whole word: a
-        # name word opens the name (كريم حسن); a common word (ل + صالح = لصالح, "in favour of") opens none.
+        # name word opens the name (كريم حسن); a common word (ل + صالح = لصالح, "in favour of") or a plain word
+        # of real news (ب + عوض = بعوض, "mosquitoes") opens none.
         # Not a clitic on a kunya (لأبي خليل): the kunya is a link, never the end of another word.
         .with_columns(
             name=pl.when(
@@ -323,7 +324,7 @@ def _read_given_name(found: pl.DataFrame) -> pl.DataFrame:
         .filter(
             name.list.len() >= 2,
             ~folded.list.last().is_in(list(NAME_CONNECTORS)),
-            ~folded.list.first().is_in(list(name_words()["common"])),
+            ~folded.list.first().is_in(list(name_words()["common"] | name_words()["news"])),
         )
         .with_columns(name.list.join(" "))
         .with_columns(pattern=as_pattern(kunya_nominative(fold_for_matching(name))), entity_type=pl.lit("PER"))

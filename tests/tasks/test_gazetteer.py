@@ -11,6 +11,12 @@ def test_prefix_clitics_are_accepted() -> None:
     assert names(body) == ["واشنطن", "بغداد", "العراق", "الموصل", "البصرة", "الأنبار"]
 
 
+def test_a_clitic_form_that_is_a_plain_word_of_real_news_is_that_word() -> None:
+    # و + فيات spells وفيات ("deaths"), و + آبل وابل ("a barrage"): words of real news, not Fiat and Apple.
+    assert names("وارتفعت وفيات الحوادث، وأطلقوا وابل من الرصاص") == []
+    assert names("وأعلنت شركة فيات عن سيارة جديدة") == ["فيات"]
+
+
 def test_word_boundaries_are_respected() -> None:
     # بغدادي is not بغداد, and عراقيون is not العراق.
     assert names("مطبخ بغدادي وعراقيون في الغربة") == []

@@ -98,6 +98,8 @@ def test_a_clitic_form_that_is_a_word_of_its_own_is_that_word() -> None:
     assert names("وأكد كريم حسن أن الفريق جاهز للمباراة") == ["كريم حسن"]
     # ل + صالح spells لصالح ("in favour of"), a common word: no person opens with it.
     assert names("وقعت الصفقة لصالح الشركة بعد أن التقى صالح الخربوش الوفد") == ["صالح الخربوش"]
+    # ب + عوض spells بعوض ("mosquitoes"), a plain word of real news (the news words): none opens with it either.
+    assert names("وانتشر بعوض مصنع في المدينة") == []
 
 
 def test_a_word_with_a_form_no_name_has_ends_a_given_name_reading() -> None:
