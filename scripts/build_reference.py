@@ -407,6 +407,12 @@ def write_name_words(path: Path, anercorp_lines: int = TRAIN_LINES) -> dict[str,
         plain = news["ال" + word]
         if not word.startswith("ال") and len(word) >= 3 and word not in names and plain_in_news(word):
             rows.append((word, "news", plain, count))
+    # Imperfect verbs of real news in the second person or feminine (تنطلق، ترشح): a word opening with ت whose
+    # form with ي instead is written there too (ينطلق), at least MIN_NEWS_OTHER times; a name word stays one.
+    for word, count in sorted(news.items()):
+        verb = news["ي" + word[1:]]
+        if word.startswith("ت") and len(word) >= 4 and verb >= MIN_NEWS_OTHER and word not in names:
+            rows.append((word, "verb", verb, count))
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, lineterminator="\n")
         writer.writerow(["word", "kind", "tagged", "seen"])

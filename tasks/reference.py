@@ -52,17 +52,17 @@ def _name_word_table() -> pl.DataFrame:
 @cache
 def name_words() -> dict[str, frozenset[str]]:
     """Given names, other name words, organization head nouns and common words mined from the training text,
-    and the words of real news that are plain words (news)."""
+    and the words of real news that are plain words (news) or imperfect verbs opening with ت (verb)."""
     table = _name_word_table()
-    kinds = ("given", "name", "head", "common", "other", "news")
+    kinds = ("given", "name", "head", "common", "other", "news", "verb")
     return {kind: frozenset(table.filter(pl.col("kind") == kind)["word"].to_list()) for kind in kinds}
 
 
 @cache
 def times_seen() -> pl.DataFrame:
     """How often the training text has each word it has at least twice (name_words.csv lists them all)."""
-    # The news rows count real news, not the training text.
-    return _name_word_table().filter(pl.col("kind") != "news").select("word", "seen").unique("word")
+    # The news and verb rows count real news, not the training text.
+    return _name_word_table().filter(~pl.col("kind").is_in(["news", "verb"])).select("word", "seen").unique("word")
 
 
 @cache

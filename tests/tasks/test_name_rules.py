@@ -110,6 +110,11 @@ def test_a_word_with_a_form_no_name_has_ends_a_given_name_reading() -> None:
     # Name words of the corpora with the same letters stay: يعقوب، وجدي.
     assert names("وقال يوسف يعقوب إن الوفد وصل") == ["يوسف يعقوب"]
     assert names("وقال محمد وجدي إن الوفد وصل") == ["محمد وجدي"]
+    # A verb opening with ت whose ي-form real news writes too (تتلخص/يتلخص: the verb words), after a given name
+    # or a title (SaudiNewsNet: جاسم تتلخص, الملك سلمان تنطلق).
+    assert "تتلخص" in name_words()["verb"]
+    assert names("وأكد جاسم تتلخص المشكلة في التمويل") == []
+    assert names("جائزة الأمير نواف تنطلق غدا") == []
 
 
 def test_a_verb_or_preposition_right_after_a_title_is_no_name() -> None:
