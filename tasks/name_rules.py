@@ -257,7 +257,9 @@ def _plain_form(word: pl.Expr) -> pl.Expr:
     يكمل: a verb right after a name is typical), the rest name words (يوسف، يعقوب); a preposition on a
     definite or common word (بالاهتمام، للمؤتمرات، بارتكاب) is none. Nor is a verb opening with ت whose form
     with ي real news writes too (the `verb` words: الملك سلمان تنطلق …, read as a person in 83 SaudiNewsNet
-    articles). So such a word ends a name unless it is a given name or name word of the corpora (وجدي).
+    articles), nor ب، ك or ل on a plain word of real news or a one-word listed name (لكرة، بتونس: the
+    SaudiNewsNet articles had بتونس متوجها as a person in 34). So such a word ends a name unless it is a
+    given name or name word of the corpora (وجدي).
     """
     lists = name_words()
     bare = word.str.slice(1)
@@ -266,8 +268,20 @@ def _plain_form(word: pl.Expr) -> pl.Expr:
         | word.is_in(list(lists["verb"]))
         | word.str.contains("^(?:[بكلف]ال|لل)")
         | (word.str.contains("^[بكلف]") & bare.is_in(list(lists["common"])))
+        | (word.str.contains("^[بكل]") & bare.is_in(list(_preposition_objects())))
     )
     return plain & ~word.is_in(list(lists["given"] | lists["name"]))
+
+
+@cache
+def _preposition_objects() -> frozenset[str]:
+    """Folded words a preposition (ب، ك، ل) on them makes no name word: news words and one-word listed forms.
+
+    A news word of four letters or more: with ك or ب a shorter one spells names as often (كمال، كروس، باسي).
+    """
+    listed = patterns()["pattern"].str.strip_chars(" ")
+    news = {word for word in name_words()["news"] if len(word) >= 4}
+    return frozenset(news | set(listed.filter(~listed.str.contains(" ")).to_list()))
 
 
 @cache

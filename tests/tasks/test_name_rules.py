@@ -115,6 +115,11 @@ def test_a_word_with_a_form_no_name_has_ends_a_given_name_reading() -> None:
     assert "تتلخص" in name_words()["verb"]
     assert names("وأكد جاسم تتلخص المشكلة في التمويل") == []
     assert names("جائزة الأمير نواف تنطلق غدا") == []
+    # ب or ل on a plain word of real news (of four letters or more) or a listed name: بجراح "with wounds"
+    # (SaudiNewsNet: أحمد بجراح, دونيس بمناورة); a shorter plain word with ك spells a name as often (كمال).
+    assert names("وقال المدرب إن أحمد بجراح طفيفة") == []
+    assert names("وكان المهاجم دونيس بمناورة") == []
+    assert names("وقال عصام كمال إن الفريق جاهز") == ["عصام كمال"]
 
 
 def test_a_verb_or_preposition_right_after_a_title_is_no_name() -> None:
