@@ -407,11 +407,16 @@ def write_name_words(path: Path, anercorp_lines: int = TRAIN_LINES) -> dict[str,
         plain = news["ال" + word]
         if not word.startswith("ال") and len(word) >= 3 and word not in names and plain_in_news(word):
             rows.append((word, "news", plain, count))
-    # Imperfect verbs of real news in the second person or feminine (تنطلق، ترشح): a word opening with ت whose
-    # form with ي instead is written there too (ينطلق), at least MIN_NEWS_OTHER times; a name word stays one.
+    # Verbs of real news: a word opening with ت (تنطلق، ترشح: second person or feminine) of four letters or
+    # more, or with ا but not ال (اعتذر، امتدح، استند: the past) of five or more, whose form with ي instead is
+    # written there too (ينطلق، يعتذر), at least MIN_NEWS_OTHER times; a name word stays one. Four-letter
+    # words with ا were names as often (امين، اميل، ادين، اندي: يمين، يميل، يدين are words).
     for word, count in sorted(news.items()):
         verb = news["ي" + word[1:]]
-        if word.startswith("ت") and len(word) >= 4 and verb >= MIN_NEWS_OTHER and word not in names:
+        opening = (word.startswith("ت") and len(word) >= 4) or (
+            word.startswith("ا") and not word.startswith("ال") and len(word) >= 5
+        )
+        if opening and verb >= MIN_NEWS_OTHER and word not in names:
             rows.append((word, "verb", verb, count))
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, lineterminator="\n")

@@ -255,9 +255,9 @@ def _plain_form(word: pl.Expr) -> pl.Expr:
     after a given name that are no common word, one starting with و is outside the person 33 times of 37
     (وعنان، ويسمى: the name ended before "and"); one starting with ي 6 of 15, and those are verbs (يطلب،
     يكمل: a verb right after a name is typical), the rest name words (يوسف، يعقوب); a preposition on a
-    definite or common word (بالاهتمام، للمؤتمرات، بارتكاب) is none. Nor is a verb opening with ت whose form
-    with ي real news writes too (the `verb` words: الملك سلمان تنطلق …, read as a person in 83 SaudiNewsNet
-    articles), nor ب، ك or ل on a plain word of real news or a one-word listed name (لكرة، بتونس: the
+    definite or common word (بالاهتمام، للمؤتمرات، بارتكاب) is none. Nor is a verb opening with ت or ا whose
+    form with ي real news writes too (the `verb` words: الملك سلمان تنطلق, read as a person in 83 SaudiNewsNet
+    articles; حسين اعتذر in 20), nor ب، ك or ل on a plain word of real news or a one-word listed name (لكرة، بتونس: the
     SaudiNewsNet articles had بتونس متوجها as a person in 34). So such a word ends a name unless it is a
     given name or name word of the corpora (وجدي).
     """

@@ -115,6 +115,9 @@ def test_a_word_with_a_form_no_name_has_ends_a_given_name_reading() -> None:
     assert "تتلخص" in name_words()["verb"]
     assert names("وأكد جاسم تتلخص المشكلة في التمويل") == []
     assert names("جائزة الأمير نواف تنطلق غدا") == []
+    # A past verb opening with ا likewise (اعتذر/يعتذر), of five letters or more: أمين stays a name.
+    assert names("وقال المدرب إن حسين اعتذر عن المباراة") == []
+    assert names("وقال محمد أمين إن الوفد وصل") == ["محمد أمين"]
     # ب or ل on a plain word of real news (of four letters or more) or a listed name: بجراح "with wounds"
     # (SaudiNewsNet: أحمد بجراح, دونيس بمناورة); a shorter plain word with ك spells a name as often (كمال).
     assert names("وقال المدرب إن أحمد بجراح طفيفة") == []
