@@ -418,6 +418,19 @@ def write_name_words(path: Path, anercorp_lines: int = TRAIN_LINES) -> dict[str,
         )
         if opening and verb >= MIN_NEWS_OTHER and word not in names:
             rows.append((word, "verb", verb, count))
+    # Accusative words of real news (تعميما، استعدادا، عنوانا: a noun or adjective with its case ending): five
+    # letters or more ending in ا whose stem is a common or news word, but for a nisba (كوريا is كوري + ا).
+    plain_words = {row[0] for row in rows if row[1] in ("common", "news")}
+    for word, count in sorted(news.items()):
+        stem = word[:-1]
+        if (
+            len(word) >= 5
+            and word.endswith("ا")
+            and stem in plain_words
+            and not stem.endswith("ي")
+            and word not in names
+        ):
+            rows.append((word, "accusative", news[stem], count))
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, lineterminator="\n")
         writer.writerow(["word", "kind", "tagged", "seen"])

@@ -257,15 +257,16 @@ def _plain_form(word: pl.Expr) -> pl.Expr:
     يكمل: a verb right after a name is typical), the rest name words (يوسف، يعقوب); a preposition on a
     definite or common word (بالاهتمام، للمؤتمرات، بارتكاب) is none. Nor is a verb opening with ت or ا whose
     form with ي real news writes too (the `verb` words: الملك سلمان تنطلق, read as a person in 83 SaudiNewsNet
-    articles; حسين اعتذر in 20), nor ب، ك or ل on a plain word of real news or a one-word listed name (لكرة، بتونس: the
-    SaudiNewsNet articles had بتونس متوجها as a person in 34). So such a word ends a name unless it is a
-    given name or name word of the corpora (وجدي).
+    articles; حسين اعتذر in 20), an accusative word (the `accusative` words: ظريف عنوانا in 19), or ب، ك or
+    ل on a plain word of real news or a one-word listed name (لكرة، بتونس: the SaudiNewsNet articles had
+    بتونس متوجها as a person in 34). So such a word ends a name unless it is a given name or name word of
+    the corpora (وجدي).
     """
     lists = name_words()
     bare = word.str.slice(1)
     plain = (
         word.str.contains("^[وي]")
-        | word.is_in(list(lists["verb"]))
+        | word.is_in(list(lists["verb"] | lists["accusative"]))
         | word.str.contains("^(?:[بكلف]ال|لل)")
         | (word.str.contains("^[بكلف]") & bare.is_in(list(lists["common"])))
         | (word.str.contains("^[بكل]") & bare.is_in(list(_preposition_objects())))

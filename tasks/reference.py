@@ -52,17 +52,22 @@ def _name_word_table() -> pl.DataFrame:
 @cache
 def name_words() -> dict[str, frozenset[str]]:
     """Given names, other name words, organization head nouns and common words mined from the training text,
-    and the words of real news that are plain words (news) or imperfect verbs opening with ت (verb)."""
+    and the words of real news that are plain words (news), verbs (verb) or accusative words (accusative)."""
     table = _name_word_table()
-    kinds = ("given", "name", "head", "common", "other", "news", "verb")
+    kinds = ("given", "name", "head", "common", "other", "news", "verb", "accusative")
     return {kind: frozenset(table.filter(pl.col("kind") == kind)["word"].to_list()) for kind in kinds}
 
 
 @cache
 def times_seen() -> pl.DataFrame:
     """How often the training text has each word it has at least twice (name_words.csv lists them all)."""
-    # The news and verb rows count real news, not the training text.
-    return _name_word_table().filter(~pl.col("kind").is_in(["news", "verb"])).select("word", "seen").unique("word")
+    # The news, verb and accusative rows count real news, not the training text.
+    return (
+        _name_word_table()
+        .filter(~pl.col("kind").is_in(["news", "verb", "accusative"]))
+        .select("word", "seen")
+        .unique("word")
+    )
 
 
 @cache

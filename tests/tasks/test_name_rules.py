@@ -118,6 +118,10 @@ def test_a_word_with_a_form_no_name_has_ends_a_given_name_reading() -> None:
     # A past verb opening with ا likewise (اعتذر/يعتذر), of five letters or more: أمين stays a name.
     assert names("وقال المدرب إن حسين اعتذر عن المباراة") == []
     assert names("وقال محمد أمين إن الوفد وصل") == ["محمد أمين"]
+    # An accusative word (a noun or adjective with its case ending ا: عنوانا) ends one too; a nisba's does not
+    # count (كوريا: كوري + ا), so كارلوس كوريا stays whole.
+    assert names("واختار الوزير ظريف عنوانا لمقاله") == []
+    assert "كوريا" not in name_words()["accusative"]
     # ب or ل on a plain word of real news (of four letters or more) or a listed name: بجراح "with wounds"
     # (SaudiNewsNet: أحمد بجراح, دونيس بمناورة); a shorter plain word with ك spells a name as often (كمال).
     assert names("وقال المدرب إن أحمد بجراح طفيفة") == []
