@@ -122,6 +122,10 @@ def test_a_word_with_a_form_no_name_has_ends_a_given_name_reading() -> None:
     # count (كوريا: كوري + ا), so كارلوس كوريا stays whole.
     assert names("واختار الوزير ظريف عنوانا لمقاله") == []
     assert "كوريا" not in name_words()["accusative"]
+    # A plain word with a possessive ه as written (انتقاله "his transfer") ends a name; a word with ة, which
+    # folds to ه as well, does not (معرفية, a surname).
+    assert names("وأعلن النادي أن اللاعب صلاح انتقاله مؤكد") == []
+    assert names("وقال الدكتور ناصر معرفية إن المؤتمر ناجح") == ["ناصر معرفية"]
     # ب or ل on a plain word of real news (of four letters or more) or a listed name: بجراح "with wounds"
     # (SaudiNewsNet: أحمد بجراح, دونيس بمناورة); a shorter plain word with ك spells a name as often (كمال).
     assert names("وقال المدرب إن أحمد بجراح طفيفة") == []
