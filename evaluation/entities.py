@@ -520,7 +520,11 @@ word, not a nisba's, as كوريا is كوري + ا): 242 rows fewer there (ظر
 a possessive ه as written (انتقاله، ترشحه، أموره; not the ة that folds to ه too) ends a name: 263 rows fewer
 there (صلاح انتقاله in 39 articles, جون ترشحه in 23); a few names written with ه for ة went with them
 (عزيزه المانع، صالح عباده: 6 rows); development PER 0.474 → 0.476 (3 false persons fewer), ANERcorp 0.647
-→ 0.648 without the seen rows (3 false persons fewer, ناصر معرفية lost in the batch), Wojood unchanged.
+→ 0.648 without the seen rows (3 false persons fewer, ناصر معرفية lost in the batch), Wojood unchanged. So
+does a feminine nisba adjective, with ة as written, made from a common or news word or a one-word listed
+name (الانقلابية، الخيرية، الإيرانية): 143 rows fewer there (صالح الانقلابية in 17 articles; لطيفة التونسية،
+نوال الكويتية lost), the figures unchanged. Any definite word ending in ية measured better on ANERcorp (one
+person more right, one fewer wrong) but took خالد العطية and منصور الفقيه from real news.
 """
 
 

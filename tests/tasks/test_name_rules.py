@@ -126,6 +126,8 @@ def test_a_word_with_a_form_no_name_has_ends_a_given_name_reading() -> None:
     # folds to ه as well, does not (معرفية, a surname).
     assert names("وأعلن النادي أن اللاعب صلاح انتقاله مؤكد") == []
     assert names("وقال الدكتور ناصر معرفية إن المؤتمر ناجح") == ["ناصر معرفية"]
+    # A feminine nisba of a plain word or a listed name (الانقلابية: انقلاب "coup") ends a name as well.
+    assert names("واستهدفت قوات صالح الانقلابية المدينة") == []
     # ب or ل on a plain word of real news (of four letters or more) or a listed name: بجراح "with wounds"
     # (SaudiNewsNet: أحمد بجراح, دونيس بمناورة); a shorter plain word with ك spells a name as often (كمال).
     assert names("وقال المدرب إن أحمد بجراح طفيفة") == []
