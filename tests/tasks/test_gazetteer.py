@@ -161,6 +161,8 @@ def test_a_one_word_organization_that_is_a_noun_of_real_news_is_not_listed() -> 
     # The training text tags الهيئة and التنظيم as organizations where they stand for one; alone they are
     # "the authority", "the organization" (هيئة، تنظيم are words of real news).
     assert names("وقالت الهيئة إن التنظيم خسر مواقعه، وارتفعت البورصة") == []
+    # Nor a clitic on such a word, mined as a name of its own: لاتحاد is ل + اتحاد ("to a union").
+    assert names("وقدمت الوزارة الدعم لاتحاد الكرة") == []
 
 
 def test_a_person_mined_with_a_clitic_on_the_given_name_is_read_without_it() -> None:
