@@ -38,8 +38,11 @@ def _read_headed(found: pl.DataFrame) -> pl.DataFrame:
     folded = name.list.eval(fold_for_matching(word))
     # int_range, not cum_count (which counts from 1): the head is word 0, the bare word right after it word 1.
     position = pl.int_range(pl.len())
+    # A relative pronoun or time word (التي، الذي، اليوم) is no definite word of the name.
     fits = folded.list.eval(
-        (position == 0) | word.str.contains("^(?:ال|لل)\\p{L}{2}") | ((position == 1) & ~word.is_in(stops))
+        (position == 0)
+        | (word.str.contains("^(?:ال|لل)\\p{L}{2}") & ~word.is_in(list(NAME_STOPS)))
+        | ((position == 1) & ~word.is_in(stops))
     )
     length = fits.list.eval((~word).cum_sum().eq(0).sum()).list.first()
     # A head and one plain word of real news, bare or definite, describes a body, it does not name one

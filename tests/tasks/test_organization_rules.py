@@ -13,6 +13,12 @@ def test_an_organization_head_noun_governs_the_definite_words_after_it() -> None
     assert names("وقالت منظمة الدول المصدرة للنفط إن الإنتاج زاد") == ["منظمة الدول المصدرة للنفط"]
 
 
+def test_a_relative_pronoun_ends_a_head_noun_organization() -> None:
+    # التي looks definite but is "which": بلدية عنيزة التي is بلدية عنيزة, and اللجنة التي names nothing.
+    assert names("وأعلنت بلدية عنيزة التي تأسست قبل عقود عن مشروع") == ["بلدية عنيزة"]
+    assert names("وقالت اللجنة التي شكلتها الوزارة إن العمل انتهى") == []
+
+
 def test_a_head_noun_takes_one_bare_word_after_it() -> None:
     # ترقوميا is in no list: it is read as what بلدية governs.
     assert found("أعلنت بلدية ترقوميا عن مشروع").select("entity", "entity_type").rows() == [("بلدية ترقوميا", "ORG")]
