@@ -19,8 +19,10 @@ STOP_WORDS = (
     "في من الي علي عن مع ان انه ان لا ما قد كان كانت قال قالت اكد اكدت اعلن اعلنت اضاف اشار ذكر اوضح "
     "يوم امس اليوم خلال بعد قبل عند حيث التي الذي الذين هو هي ثم او و بين حول منذ وقال واكد واضاف "
     "لدي ضد عبر اثناء يقول يري دعا بان بانه الا اما لقد وان فان "
-    # Blessings after a name (حفظه الله، رحمه الله، أيده الله): they follow a name, never make one.
-    "حفظه حفظها حفظهم حفظهما يحفظه رعاه رعاها رعاهم يرعاه رحمه رحمها رحمهم يرحمه ايده ايدهم"
+    # Blessings after a name (حفظه الله، رحمه الله، أيده الله، رضي الله عنه، صلى الله عليه), and "praised his
+    # Lord" (حمد ربه): they follow a name, never make one.
+    "حفظه حفظها حفظهم حفظهما يحفظه رعاه رعاها رعاهم يرعاه رحمه رحمها رحمهم يرحمه ايده ايدهم "
+    "رضي صلي صلوات ربه ربها ربهم ربك ربي ربنا"
 )
 NAME_STOPS = frozenset(STOP_WORDS.split())
 # Nouns of places and institutions (folded): after a title they open the place or body it heads, not a person

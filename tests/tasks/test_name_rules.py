@@ -126,6 +126,8 @@ def test_a_word_with_a_form_no_name_has_ends_a_given_name_reading() -> None:
     # folds to ه as well, does not (معرفية, a surname).
     assert names("وأعلن النادي أن اللاعب صلاح انتقاله مؤكد") == []
     assert names("وقال الدكتور ناصر معرفية إن المؤتمر ناجح") == ["ناصر معرفية"]
+    # So does one with ها or هم (هجماتها "its attacks").
+    assert names("وأوقفت قوات هادي هجماتها على المدينة") == []
     # A feminine nisba of a plain word or a listed name (الانقلابية: انقلاب "coup") ends a name as well.
     assert names("واستهدفت قوات صالح الانقلابية المدينة") == []
     # ب or ل on a plain word of real news (of four letters or more) or a listed name: بجراح "with wounds"
@@ -172,3 +174,6 @@ def test_a_blessing_after_a_title_or_a_name_is_no_name() -> None:
     # حفظه الله، حفظهم الله follow a name ("may God protect him/them"); after a title they were read as one.
     body = "استقبل الملك سلمان بن عبدالعزيز حفظه الله الوفد، ودعا الأمير حفظهم الله"
     assert persons(body) == [("سلمان بن عبد العزيز", 1)]
+    # رضي الله عنه and حمد ربه ("praised his Lord") after a given name are no part of it.
+    assert names("وقال عثمان رضي الله عنه إن الأمر واضح") == []
+    assert names("فحمد ربهم على السلامة") == []
