@@ -421,6 +421,13 @@ def write_name_words(path: Path, anercorp_lines: int = TRAIN_LINES) -> dict[str,
         )
         if opening and verb >= MIN_NEWS_OTHER and word not in names:
             rows.append((word, "verb", verb, count))
+    # And an imperfect verb with the future س or the ل of purpose before it (سيذهب، ستشكل، لينضم): five
+    # letters or more, the verb itself written in real news at least MIN_NEWS_OTHER times.
+    for word, count in sorted(news.items()):
+        verb = news[word[1:]]
+        future = word[:1] in "سل" and word[1:2] in "يتن" and len(word) >= 5
+        if future and verb >= MIN_NEWS_OTHER and word not in names:
+            rows.append((word, "verb", verb, count))
     # Accusative words of real news (تعميما، استعدادا، عنوانا: a noun or adjective with its case ending): five
     # letters or more ending in ا whose stem is a common or news word, but for a nisba (كوريا is كوري + ا).
     plain_words = {row[0] for row in rows if row[1] in ("common", "news")}

@@ -118,6 +118,8 @@ def test_a_word_with_a_form_no_name_has_ends_a_given_name_reading() -> None:
     # A past verb opening with ا likewise (اعتذر/يعتذر), of five letters or more: أمين stays a name.
     assert names("وقال المدرب إن حسين اعتذر عن المباراة") == []
     assert names("وقال محمد أمين إن الوفد وصل") == ["محمد أمين"]
+    # So does a verb with the future س or the ل of purpose (سيذهب، لينضم).
+    assert names("وأكد المدرب أن أحمد سيذهب إلى المعسكر") == []
     # An accusative word (a noun or adjective with its case ending ا: عنوانا) ends one too; a nisba's does not
     # count (كوريا: كوري + ا), so كارلوس كوريا stays whole.
     assert names("واختار الوزير ظريف عنوانا لمقاله") == []
