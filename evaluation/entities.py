@@ -534,7 +534,8 @@ wrong: 0.6003, on the goal by a hair), development build and Wojood unchanged. B
 name (رضي الله، صلوات الله، حمد ربهم) and a plain word with ها or هم (هجماتها، نواياها) end a name too: 141
 rows fewer there, none real; the figures unchanged. So does a verb with the future س or the ل of purpose
 (سيذهب، لينضم: 2,327 more verb words): 148 rows fewer there (سعود لينضم in 21 articles), none real; the
-figures unchanged.
+figures unchanged. A feminine noun with a pronoun, its ة written ت (سيطرته، بيئته), is read as one too: 81
+rows fewer there (وفرض سيطرته in 27), none real; the figures unchanged.
 """
 
 

@@ -216,16 +216,18 @@ def _title_words() -> frozenset[str]:
 def _rule_words(words: pl.Expr) -> pl.Expr:
     """A name's words (a list) folded for the word lists, a possessive or a feminine nisba as a stop word.
 
-    A noun with "his", "her" or "their" (انتقاله، هجماتها، استغلالهم: a plain word of four letters or more and
-    ه, ها or هم, as written, not the ة folding makes ه) follows a name and is none of it: صلاح انتقاله was a
+    A noun with "his", "her" or "their" (انتقاله، هجماتها، سيطرته: a plain word of four letters or more and ه,
+    ها or هم, as written, not the ة folding makes ه) follows a name and is none of it: صلاح انتقاله was a
     person in 39 SaudiNewsNet articles.
     """
     word = pl.element()
     folded = fold_for_matching(word)
     lists = name_words()
     possessed = list(_possessed())
-    possessive = (word.str.ends_with("ه") & folded.str.head(-1).is_in(possessed)) | (
-        word.str.contains("(?:ها|هم|هما)$") & folded.str.replace("(?:ها|هم|هما)$", "").is_in(possessed)
+    # The stem: the word without its pronoun, a feminine noun's ت back to its ة (سيطرته is سيطرة + ه).
+    stem = folded.str.replace("(?:ه|ها|هم|هما)$", "").str.replace("ت$", "ه")
+    possessive = word.str.contains("(?:ه|ها|هم|هما)$") & (
+        folded.str.replace("(?:ه|ها|هم|هما)$", "").is_in(possessed) | stem.is_in(possessed)
     )
     # A feminine nisba adjective on a plain word or a listed name (الانقلابية، الخيرية، الإيرانية, with ة as
     # written) follows a name too: صالح الانقلابية was a person in 17 SaudiNewsNet articles.

@@ -130,6 +130,8 @@ def test_a_word_with_a_form_no_name_has_ends_a_given_name_reading() -> None:
     assert names("وقال الدكتور ناصر معرفية إن المؤتمر ناجح") == ["ناصر معرفية"]
     # So does one with ها or هم (هجماتها "its attacks").
     assert names("وأوقفت قوات هادي هجماتها على المدينة") == []
+    # A feminine noun's ة is written ت before the pronoun (بيئة + ه = بيئته).
+    assert names("وأشاد اللاعب وليد بيئته الجديدة") == []
     # A feminine nisba of a plain word or a listed name (الانقلابية: انقلاب "coup") ends a name as well.
     assert names("واستهدفت قوات صالح الانقلابية المدينة") == []
     # ب or ل on a plain word of real news (of four letters or more) or a listed name: بجراح "with wounds"
