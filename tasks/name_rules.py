@@ -251,8 +251,7 @@ def _possessed() -> frozenset[str]:
 def _nisba_bases() -> frozenset[str]:
     """Words a nisba adjective of no name is made from: common words, news words, one-word listed names."""
     lists = name_words()
-    listed = patterns()["pattern"].str.strip_chars(" ")
-    return frozenset(lists["common"] | lists["news"] | set(listed.filter(~listed.str.contains(" ")).to_list()))
+    return frozenset(lists["common"] | lists["news"] | _one_word_listed())
 
 
 def _name_length(words: pl.Expr) -> pl.Expr:
@@ -322,9 +321,15 @@ def _preposition_objects() -> frozenset[str]:
 
     A news word of four letters or more: with ك or ب a shorter one spells names as often (كمال، كروس، باسي).
     """
-    listed = patterns()["pattern"].str.strip_chars(" ")
     news = {word for word in name_words()["news"] if len(word) >= 4}
-    return frozenset(news | set(listed.filter(~listed.str.contains(" ")).to_list()))
+    return frozenset(news | _one_word_listed())
+
+
+@cache
+def _one_word_listed() -> frozenset[str]:
+    """The gazetteer's one-word forms (clitic forms too), folded."""
+    listed = patterns()["pattern"].str.strip_chars(" ")
+    return frozenset(listed.filter(~listed.str.contains(" ")).to_list())
 
 
 @cache
