@@ -14,6 +14,7 @@ import polars as pl
 from tasks.gazetteer import as_pattern, kunya_nominative, patterns, tolerant, where, word_of_its_own
 from tasks.normalize import fold_for_matching, fold_string
 from tasks.organization_rules import cue_regex, cued_organizations, head_regex, headed_organizations
+from tasks.plain_words import plain_form, rule_words
 from tasks.reference import name_words
 from tasks.rule_text import (
     CLITIC,
@@ -175,7 +176,7 @@ def _read_titled(found: pl.DataFrame) -> pl.DataFrame:
         found.with_columns(pl.col("name").str.extract(_title_regex(split=True), 1).str.split("  "))
         # A name is 2–3 words, the first not a definite noun (الشؤون), none joined by و; a name ending on a
         # connector (بن، عبد، أبو …) was cut short; a one-word name after a title is too weak alone.
-        .with_columns(pl.col("name").list.head(_name_length(_rule_words(pl.col("name")))))
+        .with_columns(pl.col("name").list.head(_name_length(rule_words(pl.col("name")))))
         .filter(
             pl.col("name").list.len() >= 2,
             ~pl.col("name").list.first().str.contains("^(?:[وفبلك]?ال|لل)"),
@@ -213,47 +214,6 @@ def _title_words() -> frozenset[str]:
     return frozenset(single | {"و" + t for t in single})
 
 
-def _rule_words(words: pl.Expr) -> pl.Expr:
-    """A name's words (a list) folded for the word lists, a possessive or a feminine nisba as a stop word.
-
-    A noun with "his", "her" or "their" (انتقاله، هجماتها، سيطرته: a plain word of four letters or more and ه,
-    ها or هم, as written, not the ة folding makes ه) follows a name and is none of it: صلاح انتقاله was a
-    person in 39 SaudiNewsNet articles.
-    """
-    word = pl.element()
-    folded = fold_for_matching(word)
-    lists = name_words()
-    possessed = list(_possessed())
-    # The stem: the word without its pronoun, a feminine noun's ت back to its ة (سيطرته is سيطرة + ه).
-    stem = folded.str.replace("(?:ه|ها|هم|هما)$", "").str.replace("ت$", "ه")
-    possessive = word.str.contains("(?:ه|ها|هم|هما)$") & (
-        folded.str.replace("(?:ه|ها|هم|هما)$", "").is_in(possessed) | stem.is_in(possessed)
-    )
-    # A feminine nisba adjective on a plain word or a listed name (الانقلابية، الخيرية، الإيرانية, with ة as
-    # written) follows a name too: صالح الانقلابية was a person in 17 SaudiNewsNet articles.
-    feminine = word.str.contains("^ال.+ية$") & folded.str.slice(2).str.head(-2).is_in(list(_nisba_bases()))
-    ends = (possessive | feminine) & ~folded.is_in(list(lists["given"] | lists["name"]))
-    return words.list.eval(pl.when(ends).then(pl.lit(_STOP)).otherwise(folded))
-
-
-# A word of NAME_STOPS, standing for a word that ends a name.
-_STOP = "في"
-
-
-@cache
-def _possessed() -> frozenset[str]:
-    """Plain words of four letters or more (common words of the training text, news words) a possessive may end."""
-    lists = name_words()
-    return frozenset(word for word in lists["common"] | lists["news"] if word and len(word) >= 4)
-
-
-@cache
-def _nisba_bases() -> frozenset[str]:
-    """Words a nisba adjective of no name is made from: common words, news words, one-word listed names."""
-    lists = name_words()
-    return frozenset(lists["common"] | lists["news"] | _one_word_listed())
-
-
 def _name_length(words: pl.Expr) -> pl.Expr:
     """How many of a candidate's folded words (a list) make the name: two, more only through links or known words.
 
@@ -284,52 +244,9 @@ def _name_length(words: pl.Expr) -> pl.Expr:
         & ~word.is_in(stops)
         # The first word too, but for a و-word: after a title, a verb or a preposition is no name (الملك
         # يربط، الرئيس بالقول), while a foreign name may open with و (البروفيسور وانغ).
-        & ~(((position >= 1) | ~word.str.starts_with("و")) & _plain_form(word))
+        & ~(((position >= 1) | ~word.str.starts_with("و")) & plain_form(word))
     )
     return words.list.eval((~fits).cum_sum().eq(0).sum()).list.first()
-
-
-def _plain_form(word: pl.Expr) -> pl.Expr:
-    """Whether a folded word has a form no name word of the corpora has (a conjunction, a verb, a preposition).
-
-    In the development build's training text (ANERcorp lines 1–40,000, Wojood train.txt), of the words
-    after a given name that are no common word, one starting with و is outside the person 33 times of 37
-    (وعنان، ويسمى: the name ended before "and"); one starting with ي 6 of 15, and those are verbs (يطلب،
-    يكمل: a verb right after a name is typical), the rest name words (يوسف، يعقوب); a preposition on a
-    definite or common word (بالاهتمام، للمؤتمرات، بارتكاب) is none. Nor is a verb opening with ت or ا whose
-    form with ي real news writes too (the `verb` words: الملك سلمان تنطلق, read as a person in 83 SaudiNewsNet
-    articles; حسين اعتذر in 20), an accusative word (the `accusative` words: ظريف عنوانا in 19), or ب، ك or
-    ل on a plain word of real news or a one-word listed name (لكرة، بتونس: the SaudiNewsNet articles had
-    بتونس متوجها as a person in 34). So such a word ends a name unless it is a given name or name word of
-    the corpora (وجدي).
-    """
-    lists = name_words()
-    bare = word.str.slice(1)
-    plain = (
-        word.str.contains("^[وي]")
-        | word.is_in(list(lists["verb"] | lists["accusative"]))
-        | word.str.contains("^(?:[بكلف]ال|لل)")
-        | (word.str.contains("^[بكلف]") & bare.is_in(list(lists["common"])))
-        | (word.str.contains("^[بكل]") & bare.is_in(list(_preposition_objects())))
-    )
-    return plain & ~word.is_in(list(lists["given"] | lists["name"]))
-
-
-@cache
-def _preposition_objects() -> frozenset[str]:
-    """Folded words a preposition (ب، ك، ل) on them makes no name word: news words and one-word listed forms.
-
-    A news word of four letters or more: with ك or ب a shorter one spells names as often (كمال، كروس، باسي).
-    """
-    news = {word for word in name_words()["news"] if len(word) >= 4}
-    return frozenset(news | _one_word_listed())
-
-
-@cache
-def _one_word_listed() -> frozenset[str]:
-    """The gazetteer's one-word forms (clitic forms too), folded."""
-    listed = patterns()["pattern"].str.strip_chars(" ")
-    return frozenset(listed.filter(~listed.str.contains(" ")).to_list())
 
 
 @cache
@@ -384,7 +301,7 @@ def _read_given_name(found: pl.DataFrame) -> pl.DataFrame:
             .then(pl.concat_list(pl.col("clitic") + name.list.first(), name.list.slice(1)))
             .otherwise(name)
         )
-        .with_columns(name.list.head(_name_length(_rule_words(name))))
+        .with_columns(name.list.head(_name_length(rule_words(name))))
         .filter(
             name.list.len() >= 2,
             ~folded.list.last().is_in(list(NAME_CONNECTORS)),

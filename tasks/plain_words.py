@@ -1,0 +1,95 @@
+"""Words that are no part of a name, for the name rules: a verb, an accusative, a preposition on a plain word,
+a possessive, a feminine nisba (tasks/name_rules.py reads a name up to the first of them).
+"""
+
+from functools import cache
+
+import polars as pl
+
+from tasks.gazetteer import patterns
+from tasks.normalize import fold_for_matching
+from tasks.reference import name_words
+
+
+def rule_words(words: pl.Expr) -> pl.Expr:
+    """A name's words (a list) folded for the word lists, a possessive or a feminine nisba as a stop word.
+
+    A noun with "his", "her" or "their" (انتقاله، هجماتها، سيطرته: a plain word of four letters or more and ه,
+    ها or هم, as written, not the ة folding makes ه) follows a name and is none of it: صلاح انتقاله was a
+    person in 39 SaudiNewsNet articles.
+    """
+    word = pl.element()
+    folded = fold_for_matching(word)
+    lists = name_words()
+    possessed = list(_possessed())
+    # The stem: the word without its pronoun, a feminine noun's ت back to its ة (سيطرته is سيطرة + ه).
+    stem = folded.str.replace("(?:ه|ها|هم|هما)$", "").str.replace("ت$", "ه")
+    possessive = word.str.contains("(?:ه|ها|هم|هما)$") & (
+        folded.str.replace("(?:ه|ها|هم|هما)$", "").is_in(possessed) | stem.is_in(possessed)
+    )
+    # A feminine nisba adjective on a plain word or a listed name (الانقلابية، الخيرية، الإيرانية, with ة as
+    # written) follows a name too: صالح الانقلابية was a person in 17 SaudiNewsNet articles.
+    feminine = word.str.contains("^ال.+ية$") & folded.str.slice(2).str.head(-2).is_in(list(_nisba_bases()))
+    ends = (possessive | feminine) & ~folded.is_in(list(lists["given"] | lists["name"]))
+    return words.list.eval(pl.when(ends).then(pl.lit(_STOP)).otherwise(folded))
+
+
+# A word of NAME_STOPS, standing for a word that ends a name.
+_STOP = "في"
+
+
+@cache
+def _possessed() -> frozenset[str]:
+    """Plain words of four letters or more (common words of the training text, news words) a possessive may end."""
+    lists = name_words()
+    return frozenset(word for word in lists["common"] | lists["news"] if word and len(word) >= 4)
+
+
+@cache
+def _nisba_bases() -> frozenset[str]:
+    """Words a nisba adjective of no name is made from: common words, news words, one-word listed names."""
+    lists = name_words()
+    return frozenset(lists["common"] | lists["news"] | _one_word_listed())
+
+
+def plain_form(word: pl.Expr) -> pl.Expr:
+    """Whether a folded word has a form no name word of the corpora has (a conjunction, a verb, a preposition).
+
+    In the development build's training text (ANERcorp lines 1–40,000, Wojood train.txt), of the words
+    after a given name that are no common word, one starting with و is outside the person 33 times of 37
+    (وعنان، ويسمى: the name ended before "and"); one starting with ي 6 of 15, and those are verbs (يطلب،
+    يكمل: a verb right after a name is typical), the rest name words (يوسف، يعقوب); a preposition on a
+    definite or common word (بالاهتمام، للمؤتمرات، بارتكاب) is none. Nor is a verb opening with ت or ا whose
+    form with ي real news writes too (the `verb` words: الملك سلمان تنطلق, read as a person in 83 SaudiNewsNet
+    articles; حسين اعتذر in 20), an accusative word (the `accusative` words: ظريف عنوانا in 19), or ب، ك or
+    ل on a plain word of real news or a one-word listed name (لكرة، بتونس: the SaudiNewsNet articles had
+    بتونس متوجها as a person in 34). So such a word ends a name unless it is a given name or name word of
+    the corpora (وجدي).
+    """
+    lists = name_words()
+    bare = word.str.slice(1)
+    plain = (
+        word.str.contains("^[وي]")
+        | word.is_in(list(lists["verb"] | lists["accusative"]))
+        | word.str.contains("^(?:[بكلف]ال|لل)")
+        | (word.str.contains("^[بكلف]") & bare.is_in(list(lists["common"])))
+        | (word.str.contains("^[بكل]") & bare.is_in(list(_preposition_objects())))
+    )
+    return plain & ~word.is_in(list(lists["given"] | lists["name"]))
+
+
+@cache
+def _preposition_objects() -> frozenset[str]:
+    """Folded words a preposition (ب، ك، ل) on them makes no name word: news words and one-word listed forms.
+
+    A news word of four letters or more: with ك or ب a shorter one spells names as often (كمال، كروس، باسي).
+    """
+    news = {word for word in name_words()["news"] if len(word) >= 4}
+    return frozenset(news | _one_word_listed())
+
+
+@cache
+def _one_word_listed() -> frozenset[str]:
+    """The gazetteer's one-word forms (clitic forms too), folded."""
+    listed = patterns()["pattern"].str.strip_chars(" ")
+    return frozenset(listed.filter(~listed.str.contains(" ")).to_list())

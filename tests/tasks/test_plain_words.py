@@ -1,0 +1,28 @@
+"""The words that end a name read by rule, on real words: verbs, accusatives, prepositions, possessives, nisbas."""
+
+import polars as pl
+
+from tasks.plain_words import plain_form, rule_words
+
+
+def plain(*words: str) -> list[bool]:
+    return pl.select(plain_form(pl.Series(list(words)))).to_series().to_list()
+
+
+def read(*words: str) -> list[str]:
+    return pl.select(rule_words(pl.lit(list(words)))).item().to_list()
+
+
+def test_verbs_accusatives_and_prepositions_on_plain_words_are_no_name_words() -> None:
+    # تنطلق (ت-verb), اعتذر (past), سيذهب (future), عنوانا (accusative), بجراح (ب on a plain word), بتونس (ب on a
+    # listed name); the folded words as the rules pass them.
+    assert plain("تنطلق", "اعتذر", "سيذهب", "عنوانا", "بجراح", "بتونس") == [True] * 6
+    # Names: a given name (احمد), a name word with ك (كمال), a foreign surname (كروس), a family name.
+    assert plain("احمد", "كمال", "كروس", "القحطاني") == [False] * 4
+
+
+def test_possessives_and_feminine_nisbas_read_as_a_stop_word() -> None:
+    # انتقاله "his transfer", سيطرته (سيطرة + ه), هجماتها "its attacks", الانقلابية (a nisba of انقلاب) end a name;
+    # معرفية (ة as written) and a given name stay, folded.
+    assert read("صلاح", "انتقاله", "سيطرته", "هجماتها", "الانقلابية") == ["صلاح", "في", "في", "في", "في"]
+    assert read("ناصر", "معرفية") == ["ناصر", "معرفيه"]
