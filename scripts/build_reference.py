@@ -319,11 +319,13 @@ def word_stats(anercorp_lines: int = TRAIN_LINES) -> dict[str, Counter[str]]:
 
 
 def common_words(anercorp_lines: int = TRAIN_LINES, share: float = MAX_COMMON_ENTITY_SHARE) -> set[str]:
-    """Words seen at least MIN_COMMON times in the training text and inside an entity at most `share` of them."""
+    """Words seen at least MIN_COMMON times in the training text and inside an entity at most `share` of them.
+
+    Not the empty word a token of marks alone folds to.
+    """
     stats = word_stats(anercorp_lines)
-    return {
-        word for word, count in stats["seen"].items() if count >= MIN_COMMON and stats["inside"][word] / count <= share
-    }
+    seen = stats["seen"].items()
+    return {word for word, count in seen if word and count >= MIN_COMMON and stats["inside"][word] / count <= share}
 
 
 def curated_given_names() -> list[str]:
@@ -398,7 +400,12 @@ def write_name_words(path: Path, anercorp_lines: int = TRAIN_LINES) -> dict[str,
         rows.append((word, "common", stats["inside"][word], seen[word]))
     listed = names | common
     for word, count in sorted(seen.items()):
-        if count >= MIN_OTHER and stats["in_person"][word] / count < MAX_OTHER_PERSON_SHARE and word not in listed:
+        if (
+            word
+            and count >= MIN_OTHER
+            and stats["in_person"][word] / count < MAX_OTHER_PERSON_SHARE
+            and word not in listed
+        ):
             rows.append((word, "other", stats["in_person"][word], count))
     # Words of real news that are plain words: their form with ال is written there too, at least a tenth as
     # often (ساعة/الساعة، سبيل/السبيل). The training text is too small to show most of them; a name word, a
