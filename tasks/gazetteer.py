@@ -16,6 +16,8 @@ from tasks.reference import gazetteer, name_words, state_names, times_seen
 _CLITICS = ("", "و", "ف", "ب", "ك", "وب", "فب", "وك")
 # ل before the article ال drops its alef: ل + العراق = للعراق.
 _LAM = ("ل", "ول", "فل")
+# Everything with_clitics writes before a name (ل's before ال as it is before any other word).
+PREFIXES = (*_CLITICS, *_LAM)
 
 # Tashkeel (U+064B–U+065F), superscript alef and tatweel: gone before padding, so that folded and unfolded
 # padded texts have the same byte offsets (every fold below maps a two-byte Arabic letter to another).
@@ -165,7 +167,7 @@ def _compass_skip(table: pl.DataFrame) -> pl.Series:
     words = pl.col("pattern").str.strip_chars(" ").str.split("  ")
     first = words.list.first()
     rest = as_pattern(words.list.slice(1).list.join(" "))
-    compass = [c + d for d in _COMPASS for c in (*_CLITICS, *_LAM)]
+    compass = [c + d for d in _COMPASS for c in PREFIXES]
     states = sorted(state_names())
     countries = table.filter(pl.col("entity").is_in(states))["pattern"].implode()
     shifted = (

@@ -22,11 +22,10 @@ def rule_words(words: pl.Expr) -> pl.Expr:
     folded = fold_for_matching(word)
     lists = name_words()
     possessed = list(_possessed())
-    # The stem: the word without its pronoun, a feminine noun's ت back to its ة (سيطرته is سيطرة + ه).
-    stem = folded.str.replace("(?:ه|ها|هم|هما)$", "").str.replace("ت$", "ه")
-    possessive = word.str.contains("(?:ه|ها|هم|هما)$") & (
-        folded.str.replace("(?:ه|ها|هم|هما)$", "").is_in(possessed) | stem.is_in(possessed)
-    )
+    # The word without its pronoun, and as a stem: a feminine noun's ت back to its ة (سيطرته is سيطرة + ه).
+    bare = folded.str.replace("(?:ه|ها|هم|هما)$", "")
+    stem = bare.str.replace("ت$", "ه")
+    possessive = word.str.contains("(?:ه|ها|هم|هما)$") & (bare.is_in(possessed) | stem.is_in(possessed))
     # A feminine nisba adjective on a plain word or a listed name (الانقلابية، الخيرية، الإيرانية, with ة as
     # written) follows a name too: صالح الانقلابية was a person in 17 SaudiNewsNet articles.
     feminine = word.str.contains("^ال.+ية$") & folded.str.slice(2).str.head(-2).is_in(list(_nisba_bases()))

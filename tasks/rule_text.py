@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import polars as pl
 
-from tasks.gazetteer import as_pattern, kunya_cases, with_clitics, word_of_its_own
+from tasks.gazetteer import PREFIXES, as_pattern, kunya_cases, with_clitics, word_of_its_own
 
 # A letter of a name, in the plain text (tasks.gazetteer.plain_text), which holds only letters, digits and
 # the double spaces between words: so anything but a space or a digit. A class of a few bytes keeps the
@@ -43,10 +43,8 @@ CLITIC_PAIRS = ("وب", "فب", "وك", "ول", "فل")
 CLITICS = (*CLITIC_LETTERS, *CLITIC_PAIRS)
 # Single letters first, as written in the rules' regexes since they were first written.
 CLITIC = f"[{CLITIC_LETTERS}]|" + "|".join(CLITIC_PAIRS)
-# What may stand between the space before a name and the name in a searchable form (tasks.gazetteer's
-# with_clitics: its clitics, and ل with و or ف), and the most bytes that takes with the space.
-_PREFIXES = ("", "و", "ف", "ب", "ك", "ل", "وب", "فب", "وك", "ول", "فل")
-_LONGEST_PREFIX = max(len(f" {p}".encode()) for p in _PREFIXES)
+# The most bytes a clitic (what with_clitics writes before a name) takes with the space before it.
+_LONGEST_PREFIX = max(len(f" {p}".encode()) for p in PREFIXES)
 
 
 def matches(text: pl.DataFrame, column: str, read: Callable[[pl.DataFrame], pl.DataFrame]) -> pl.DataFrame:
@@ -107,13 +105,12 @@ def occurrences(text: pl.DataFrame, forms: pl.DataFrame) -> pl.DataFrame:
     whole = pl.col("form").str.starts_with(" ")
     at = pl.col("start").cast(pl.Int64)
     offset = pl.max_horizontal(at - _LONGEST_PREFIX, 0)
-    before = pl.col("folded").cast(pl.Binary).bin.slice(offset, at - offset)
-    prefix = pl.coalesce(pl.when(before.bin.ends_with(f" {c}".encode())).then(pl.lit(c)) for c in _PREFIXES)
+    cores_found = found.filter(~whole)
+    # The text read after the scan: selected with it, it made the scan ~70% slower.
+    before = folded_bytes(cores_found, text, offset, at - offset)
+    prefix = pl.coalesce(pl.when(before.bin.ends_with(f" {c}".encode())).then(pl.lit(c)) for c in PREFIXES)
     spelt = (
-        found.filter(~whole)
-        # The text joined after the scan: selected with it, it made the scan ~70% slower.
-        .join(text.select("key", "folded"), on="key", how="left", maintain_order="left")
-        .with_columns(prefix=prefix)
+        cores_found.with_columns(prefix=prefix)
         .drop_nulls("prefix")
         .select(
             "article_id",
@@ -125,6 +122,18 @@ def occurrences(text: pl.DataFrame, forms: pl.DataFrame) -> pl.DataFrame:
         .unique(["key", "form", "start"], maintain_order=True)
     )
     return pl.concat([found.filter(whole), spelt])
+
+
+def folded_bytes(found: pl.DataFrame, text: pl.DataFrame, offset: pl.Expr, length: pl.Expr | int) -> pl.Series:
+    """The bytes of each row's folded text (by key) from `offset` (expressions of `found`'s columns), `length` long.
+
+    What stands next to a match in the padded text; byte offsets, so a cut may fall inside a letter.
+    """
+    return (
+        found.join(text.select("key", "folded"), on="key", how="left", maintain_order="left")
+        .select(pl.col("folded").cast(pl.Binary).bin.slice(offset, length))
+        .to_series()
+    )
 
 
 def found_in_own_article(text: pl.DataFrame, forms: pl.DataFrame) -> pl.DataFrame:

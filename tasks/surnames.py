@@ -7,7 +7,7 @@ import polars as pl
 from tasks.gazetteer import as_pattern, where
 from tasks.normalize import fold_for_matching
 from tasks.reference import name_words
-from tasks.rule_text import LETTER, NAME_CONNECTORS, forms_of, found_anywhere
+from tasks.rule_text import LETTER, NAME_CONNECTORS, folded_bytes, forms_of, found_anywhere
 
 # The least share of a surname's occurrences in the batch that are inside its person's full name for the
 # batch rule to read it alone. On SaudiNewsNet's 8,978 articles the misread ones were under it (ساعة 0.002
@@ -67,16 +67,7 @@ def surname_mentions(text: pl.DataFrame, earlier: pl.DataFrame) -> pl.DataFrame:
     # The padded text after a match (which ends on the first space after the surname): " بن " or " ابن " there
     # opens another name. Read off the text rather than searched as forms of their own, which tripled the
     # automaton (187,285 forms on the SaudiNewsNet articles).
-    after = (
-        found.select("key", "start", "form")
-        .join(text.select("key", "folded"), on="key", how="left", maintain_order="left")
-        .select(
-            pl.col("folded")
-            .cast(pl.Binary)
-            .bin.slice(pl.col("start") + pl.col("form").str.len_bytes(), len(_OPENS_ANOTHER[-1]))
-        )
-        .to_series()
-    )
+    after = folded_bytes(found, text, pl.col("start") + pl.col("form").str.len_bytes(), len(_OPENS_ANOTHER[-1]))
     found = found.filter(~pl.any_horizontal(after.bin.starts_with(link) for link in _OPENS_ANOTHER))
     # How often each person is named in full in the batch: a surname the batch writes mostly apart from it is a
     # word (ساعة after a misread أكرم ساعة), not that person.
@@ -130,15 +121,7 @@ def _batch_surnames(text: pl.DataFrame, found: pl.DataFrame, people: pl.DataFram
     # The word before: the padded text up to the match (which starts on the space before the surname) ends
     # with it and one space. Byte offsets, so the bytes are cut; a cut at a space leaves valid UTF-8.
     before = (
-        candidates.join(text.select("key", "folded"), on="key", how="left")
-        .select(
-            pl.col("folded")
-            .cast(pl.Binary)
-            .bin.slice(0, pl.col("start"))
-            .cast(pl.String)
-            .str.extract(rf"({LETTER}+) $", 1)
-        )
-        .to_series()
+        folded_bytes(candidates, text, pl.lit(0), pl.col("start")).cast(pl.String).str.extract(rf"({LETTER}+) $", 1)
     )
     name_like = list(lists["given"] | lists["name"] | NAME_CONNECTORS)
     return candidates.filter(~(before.is_in(name_like) | before.str.starts_with("عبد")).fill_null(False))
