@@ -315,17 +315,18 @@ def word_stats(anercorp_lines: int = TRAIN_LINES) -> dict[str, Counter[str]]:
         # An opening word's count includes its clitic forms, as the rules accept them.
         if word[:1] in "وفبلك" and word[1:] in openers and seen[word[1:]] > seen[word]:
             seen[word[1:]] += seen[word]
+    # A token of marks alone folds to the empty word: no word of any list.
+    for counts in stats.values():
+        counts.pop("", None)
     return stats
 
 
 def common_words(anercorp_lines: int = TRAIN_LINES, share: float = MAX_COMMON_ENTITY_SHARE) -> set[str]:
-    """Words seen at least MIN_COMMON times in the training text and inside an entity at most `share` of them.
-
-    Not the empty word a token of marks alone folds to.
-    """
+    """Words seen at least MIN_COMMON times in the training text and inside an entity at most `share` of them."""
     stats = word_stats(anercorp_lines)
-    seen = stats["seen"].items()
-    return {word for word, count in seen if word and count >= MIN_COMMON and stats["inside"][word] / count <= share}
+    return {
+        word for word, count in stats["seen"].items() if count >= MIN_COMMON and stats["inside"][word] / count <= share
+    }
 
 
 def curated_given_names() -> list[str]:
@@ -400,12 +401,7 @@ def write_name_words(path: Path, anercorp_lines: int = TRAIN_LINES) -> dict[str,
         rows.append((word, "common", stats["inside"][word], seen[word]))
     listed = names | common
     for word, count in sorted(seen.items()):
-        if (
-            word
-            and count >= MIN_OTHER
-            and stats["in_person"][word] / count < MAX_OTHER_PERSON_SHARE
-            and word not in listed
-        ):
+        if count >= MIN_OTHER and stats["in_person"][word] / count < MAX_OTHER_PERSON_SHARE and word not in listed:
             rows.append((word, "other", stats["in_person"][word], count))
     # Words of real news that are plain words: their form with ال is written there too, at least a tenth as
     # often (ساعة/الساعة، سبيل/السبيل). The training text is too small to show most of them; a name word, a
