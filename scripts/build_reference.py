@@ -362,6 +362,28 @@ def plain_in_news(key: str) -> bool:
     return news[other] >= MIN_NEWS_OTHER and news[other] >= news[key] / 10
 
 
+def nationality_words() -> list[str]:
+    """Nationality nisbas (الكيني، السويسري), folded: one per one-word country name, and the curated irregular ones.
+
+    A country's nisba is its name without ال and a final ا، يا or ة, then ي (كينيا → الكيني، المغرب → المغربي,
+    السعودية → السعودي); a name written with ال that is no article (ألمانيا) gives both readings (الألماني,
+    الماني: the wrong one matches nothing). nationalities.csv lists the nisbas no one-word name gives.
+    """
+    names: set[str] = set()
+    for country in json.loads((DATA / "gazetteers" / "countries" / "countries.json").read_text("utf-8")):
+        arabic = country["translations"].get("ara") or {}
+        names |= {key for key in fold_all([arabic.get("common", ""), arabic.get("official", "")]) if " " not in key}
+    nisbas: set[str] = set()
+    for name in names - {""}:
+        for stem in {name, name.removeprefix("ال")}:
+            stem = re.sub("(?:يا|ا|ه)$", "", stem)
+            if len(stem) >= 3:
+                nisbas.add("ال" + stem + ("" if stem.endswith("ي") else "ي"))
+    with (REFERENCE / "nationalities.csv").open(encoding="utf-8", newline="") as handle:
+        nisbas |= set(fold_all([row["nisba"] for row in csv.DictReader(handle)]))
+    return sorted(nisbas)
+
+
 def frequent_in(counts: Counter[str], seen: Counter[str], least: int, share: float) -> list[str]:
     """Sorted words of `counts` counted at least `least` times there and `share` of all their uses; no stop word."""
     return [w for w, n in sorted(counts.items()) if n >= least and n / seen[w] >= share and w not in STOP]
@@ -444,6 +466,8 @@ def write_name_words(path: Path, anercorp_lines: int = TRAIN_LINES) -> dict[str,
             and word not in names
         ):
             rows.append((word, "accusative", news[stem], count))
+    # Nationality nisbas: before a name, one is its cue (السويسري روجيه فيدرر); `tagged` is their count in real news.
+    rows.extend((word, "nationality", news[word], seen[word]) for word in nationality_words())
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, lineterminator="\n")
         writer.writerow(["word", "kind", "tagged", "seen"])

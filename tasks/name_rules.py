@@ -144,6 +144,11 @@ def _chain(first: str, split: bool = False) -> str:
     return rf"{first}(?:  (?:{link}))?  {word}(?:  (?:{link})  {word})*(?:  {last})?"
 
 
+# A nisba after a title or nationality (الرئيس الأمريكي، وزير الخارجية الإيراني، الكوري الجنوبي) belongs to it; two
+# letters or more before its ي, so that الذي is none (الرئيس الذي …).
+_NISBA = rf"(?:  ال{LETTER}{{2,}}ي(?:ه|ة)?){{0,2}}"
+
+
 @cache
 def _title_regex(split: bool = False) -> str:
     """The regex of a title, an optional nisba adjective, then up to four name words (group 1).
@@ -155,28 +160,60 @@ def _title_regex(split: bool = False) -> str:
     titles = "|".join(tolerant(t) for t in sorted(_TITLES, key=len, reverse=True))
     roles = "|".join(tolerant(r) for r in _ROLES)
     title = rf"(?:[وفل]?(?:{titles})|[وفل]?(?:ال|لل)?(?:{roles})  {LETTER}+)"
-    # A nisba after the title (الرئيس الأمريكي، وزير الخارجية الإيراني) belongs to the title.
-    nisba = rf"(?:  ال{LETTER}+ي(?:ه|ة)?){{0,2}}"
-    # A name opened by عبد takes its first two words as one (السفير عبد الكريم برهوم).
-    name = _chain(rf"(?:{_ABD}  )?{LETTER}{{2,}}", split)
     # One space before and after: a match ends inside the double space between words, so the next match
     # may start right after it, and the name's last word is whole (a Unicode \b would make the regex slow).
-    return rf" {title}{nisba}  ({name}) "
+    return rf" {title}{_NISBA}  ({_cued_name(split)}) "
+
+
+def _cued_name(split: bool) -> str:
+    """The regex of the name after a cue: up to four name words, a name opened by عبد taking its first two as one
+    (السفير عبد الكريم برهوم)."""
+    return _chain(rf"(?:{_ABD}  )?{LETTER}{{2,}}", split)
+
+
+@cache
+def _nationality_regex(split: bool = False) -> str:
+    """The regex of a nationality used as a noun (السويسري روجيه فيدرر، والعماني عبد الله بامخالف), then a name
+    (group 1).
+
+    Masculine only: a feminine one (الكينية) mostly qualifies a noun (الكتابات الصينية لمؤرخين). A scan of its own
+    (in a title's alternation it made that scan 2.4 times slower); after a title, the title's scan reads the name
+    too (المدرب الهولندي لويس فان خال), and the two readings are one.
+    """
+    stems = "|".join(tolerant(n.removeprefix("ال")) for n in sorted(name_words()["nationality"], key=len, reverse=True))
+    return rf" (?:[وف]?[بك]?ا|[وف]?ل)ل(?:{stems}){_NISBA}  ({_cued_name(split)}) "
 
 
 def _titled_people(text: pl.DataFrame) -> pl.DataFrame:
-    """People named after a title in each article and not in the gazetteer: article_id, key, name, pattern."""
-    return matches(text, "titled", _read_titled).unique(["article_id", "pattern"])
+    """People named after a title or a nationality in each article and not in the gazetteer: article_id, key,
+    name, pattern."""
+    return matches(text, ("titled", "national"), _read_titled).unique(["article_id", "pattern"])
 
 
 def _read_titled(found: pl.DataFrame) -> pl.DataFrame:
-    """The name (and its pattern) each title match reads, where it reads one not in the gazetteer."""
+    """The name (and its pattern) each title or nationality match reads, where it reads one not in the gazetteer.
+
+    A nationality is a weaker cue than a title: no name after it opens with a plain word of news or a word of a
+    form no name word has (الجيش اللبناني وقوى الأمن، الاتحاد السعودي لكرة القدم).
+    """
+    national = pl.col("rule") == "national"
+    split = {"titled": _title_regex(split=True), "national": _nationality_regex(split=True)}
+    name = pl.coalesce(
+        pl.when(pl.col("rule") == rule).then(pl.col("name").str.extract(regex, 1)) for rule, regex in split.items()
+    )
+    first = fold_for_matching(pl.col("name").list.first())
+    return _read_after_cue(
+        found.with_columns(name=name.str.split("  ")).filter(~national | ~_plain_after_nationality(first))
+    )
+
+
+def _read_after_cue(found: pl.DataFrame) -> pl.DataFrame:
+    """The name (and its pattern) read from each cue's words (name, a list), where it reads one not in the gazetteer."""
     # A name read after a title stops at the first particle, reporting verb or common word (folded).
     candidates = (
-        found.with_columns(pl.col("name").str.extract(_title_regex(split=True), 1).str.split("  "))
         # A name is 2–3 words, the first not a definite noun (الشؤون), none joined by و; a name ending on a
         # connector (بن، عبد، أبو …) was cut short; a one-word name after a title is too weak alone.
-        .with_columns(pl.col("name").list.head(_name_length(rule_words(pl.col("name")))))
+        found.with_columns(pl.col("name").list.head(_name_length(rule_words(pl.col("name")))))
         .filter(
             pl.col("name").list.len() >= 2,
             ~pl.col("name").list.first().str.contains("^(?:[وفبلك]?ال|لل)"),
@@ -188,6 +225,14 @@ def _read_titled(found: pl.DataFrame) -> pl.DataFrame:
     )
     known = patterns().select("pattern")
     return candidates.join(known, on="pattern", how="anti")
+
+
+def _plain_after_nationality(word: pl.Expr) -> pl.Expr:
+    """Whether a folded word opening a name after a nationality is a plain word: a news or common word, bare or
+    after a preposition (لكرة القدم), or a word of a form no name word has."""
+    lists = name_words()
+    plain = list(lists["news"] | lists["common"])
+    return plain_form(word) | word.is_in(plain) | (word.str.contains("^[بكلف]") & word.str.slice(1).is_in(plain))
 
 
 @cache
@@ -314,9 +359,11 @@ def _read_given_name(found: pl.DataFrame) -> pl.DataFrame:
 
 
 def rule_scans() -> dict[str, pl.Expr]:
-    """Each rule's whole-text scan of the plain texts: titled people, given names, headed organizations."""
+    """Each rule's whole-text scan of the plain texts: people after a title or a nationality, given names, headed
+    and cued organizations."""
     return {
         "titled": pl.col("plain").str.extract_all(_title_regex()),
+        "national": pl.col("plain").str.extract_all(_nationality_regex()),
         "given": pl.col("plain").str.extract_all(_given_name_regex()),
         "headed": pl.col("plain").str.extract_all(head_regex()),
         "cued": pl.col("plain").str.extract_all(cue_regex()),

@@ -52,9 +52,10 @@ def _name_word_table() -> pl.DataFrame:
 @cache
 def name_words() -> dict[str, frozenset[str]]:
     """Given names, other name words, organization head nouns and common words mined from the training text,
-    and the words of real news that are plain words (news), verbs (verb) or accusative words (accusative)."""
+    the words of real news that are plain words (news), verbs (verb) or accusative words (accusative), and
+    nationality nisbas (nationality)."""
     table = _name_word_table()
-    kinds = ("given", "name", "head", "common", "other", "news", "verb", "accusative")
+    kinds = ("given", "name", "head", "common", "other", "news", "verb", "accusative", "nationality")
     return {kind: frozenset(table.filter(pl.col("kind") == kind)["word"].to_list()) for kind in kinds}
 
 

@@ -17,7 +17,7 @@ LETTER = r"[^ 0-9٠-٩۰-۹]"
 # Words that end a name read after a title: particles, common verbs of reporting, time words.
 STOP_WORDS = (
     "في من الي علي عن مع ان انه ان لا ما قد كان كانت قال قالت اكد اكدت اعلن اعلنت اضاف اشار ذكر اوضح "
-    "يوم امس اليوم خلال بعد قبل عند حيث التي الذي الذين هو هي ثم او و بين حول منذ وقال واكد واضاف "
+    "يوم امس اليوم خلال بعد قبل عند حيث التي الذي الذين هو هي ثم او و بين حول منذ وقال واكد واضاف انما "
     "لدي ضد عبر اثناء يقول يري دعا بان بانه الا اما لقد وان فان "
     # Blessings after a name (حفظه الله، رحمه الله، أيده الله، رضي الله عنه، صلى الله عليه), and "praised his
     # Lord" (حمد ربه): they follow a name, never make one.
@@ -47,16 +47,24 @@ CLITIC = f"[{CLITIC_LETTERS}]|" + "|".join(CLITIC_PAIRS)
 _LONGEST_PREFIX = max(len(f" {p}".encode()) for p in PREFIXES)
 
 
-def matches(text: pl.DataFrame, column: str, read: Callable[[pl.DataFrame], pl.DataFrame]) -> pl.DataFrame:
-    """Every match of a rule (its column of rule_scans) in each text (article_id, key), with what `read` makes of it.
+def matches(
+    text: pl.DataFrame, column: str | tuple[str, ...], read: Callable[[pl.DataFrame], pl.DataFrame]
+) -> pl.DataFrame:
+    """Every match of a rule (its column of rule_scans, or several's) in each text (article_id, key), with what
+    `read` makes of it.
 
-    `read` gets one row per distinct match text (in column name) and reads each row alone; a title and
-    name, or a head noun and what follows, recur across a batch, so each distinct one is read once and its
-    rows joined back to every match, in the matches' order.
+    `read` gets one row per distinct match text (in column name) and rule (the column it came from, in column
+    rule) and reads each row alone; a title and name, or a head noun and what follows, recur across a batch,
+    so each distinct one is read once and its rows joined back to every match, in the matches' order.
     """
-    found = text.select("article_id", "key", match=column).explode("match").drop_nulls("match")
-    distinct = found.select(pl.col("match").unique()).with_columns(name=pl.col("match"))
-    return found.join(read(distinct), on="match", how="inner", maintain_order="left").drop("match")
+    columns = (column,) if isinstance(column, str) else column
+    found = (
+        pl.concat([text.select("article_id", "key", match=c, rule=pl.lit(c)) for c in columns])
+        .explode("match")
+        .drop_nulls("match")
+    )
+    distinct = found.select("match", "rule").unique().with_columns(name=pl.col("match"))
+    return found.join(read(distinct), on=["match", "rule"], how="inner", maintain_order="left").drop("match", "rule")
 
 
 def forms_of(names: pl.DataFrame, column: str) -> pl.DataFrame:

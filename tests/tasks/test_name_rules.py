@@ -181,3 +181,33 @@ def test_a_blessing_after_a_title_or_a_name_is_no_name() -> None:
     # رضي الله عنه and حمد ربه ("praised his Lord") after a given name are no part of it.
     assert names("وقال عثمان رضي الله عنه إن الأمر واضح") == []
     assert names("فحمد ربهم على السلامة") == []
+
+
+def test_a_nationality_used_as_a_noun_introduces_a_person() -> None:
+    # SaudiNewsNet: neither player is in a list, nor is either first name a given name of the corpora.
+    body = "وكانت أبرز تعاقداته ضمه الألماني باستيان شفاينشتايغر والفرنسي مورغان شنايدرلين، لتعزيز"
+    assert persons(body) == [("باستيان شفاينشتايغر", 1), ("مورغان شنايدرلين", 1)]
+    # With a clitic of its own (ANERcorp: والعماني), and with a nisba after it (الكوري الجنوبي).
+    assert names("المشرفين على البطولة والعماني عبد الله بامخالف قرعة الدور") == ["عبد الله بامخالف"]
+    assert names("وصل الكوري الجنوبي تشونغ مونغ جون إلى") == ["تشونغ مونغ جون"]
+
+
+def test_after_a_nationality_a_plain_word_opens_no_name() -> None:
+    # The nationality qualifies the noun before it: a preposition on a plain word (لكرة), a conjunction on one
+    # (وقوى) is what follows, not a person.
+    assert persons("تنطلق مباريات الدوري السعودي لكرة القدم غدا") == []
+    assert persons("مسؤولين في الجيش اللبناني وقوى الامن الداخلي") == []
+    # A feminine nationality is no cue: it mostly qualifies a noun (الكتابات الصينية).
+    assert persons("تشير بعض الكتابات الصينية لمؤرخين مسلمين وغير مسلمين") == []
+
+
+def test_a_relative_pronoun_is_no_nisba_after_a_title() -> None:
+    # الذي and التي end like a nisba (ال + ذ + ي): read as one after a title (الفريق, السيدة), the clause after
+    # them was a name (SaudiNewsNet).
+    assert persons("على فريق مورينيو الحذر من الفريق الويلزي الذي حقق المفاجأة في افتتاح الموسم") == []
+    assert persons("فقد أصبحت تلك السيدة التي اعتاد قلمي على صياغة دستورها") == []
+
+
+def test_the_nationalities_are_every_country_names_nisba_and_the_curated_irregular_ones() -> None:
+    # كينيا → الكيني، السعودية → السعودي، المغرب → المغربي، ألمانيا → الألماني، تشيلي → التشيلي; الأمريكي is curated.
+    assert {"الكيني", "السعودي", "المغربي", "الالماني", "التشيلي", "الامريكي"} <= name_words()["nationality"]
