@@ -553,6 +553,16 @@ qualifies a noun: الكتابات الصينية لمؤرخين); a bare nation
 الاتحاد), which lost the development build both its gains (القصة الكويتي طالب الدوسري) and made the scan
 2.4 times slower. Found on the way: الذي and التي were read as nisbas after a title (ال, one letter, ي), and
 the clause after them as a name (الفريق الويلزي الذي حقق المفاجأة); a nisba has two letters or more now.
+
+No name runs across the end of a clause any more: a run of punctuation holding a full stop (not a lone dot
+inside a word, إتش.إس.بي.سي), a comma, a colon, a question or exclamation mark, or a line break is a word of
+its own in the matched text, which no name, title or rule word is. Quotation marks and brackets are not
+(صحيفة «الوطن»، جريدة (الجزيرة): they hold a name after its cue; as breaks they lost those, and names
+with a bracket inside, رئيس الوزراء السابق (نوري) المالكي). On the SaudiNewsNet articles 890 rows went
+(صلاح أشعر in 43 articles, جموع غفيرة in 34, خليل متسائلا in 14: a name and the first word of the next
+sentence) and 584 came (the people of a list, once swallowed two by two, سلمان الفرج سالم, are read one
+by one: سلمان الفرج، سالم الدوسري). The figures are unchanged: the evaluation's punctuation tokens were
+placeholder words already.
 """
 
 

@@ -47,14 +47,30 @@ def tolerant(folded: str) -> str:
     return "".join(classes.get(ch, ch) for ch in folded).replace(" ", "  ")
 
 
+# Punctuation that ends a clause, and line breaks: a name never runs across one. Not quotation marks or
+# brackets, which often hold a name after the word that cues it (صحيفة «الوطن»، جريدة (الجزيرة)).
+_BREAKS = r"\n\r\t،,؛;:!?؟…"
+_NOT_WORD = r"[^\p{L}\p{N}]"
+# A run of non-letters holding a break, or a full stop with anything else (not the lone dot of إتش.إس.بي.سي).
+_BREAK_RUN = rf"{_NOT_WORD}*[{_BREAKS}]{_NOT_WORD}*|{_NOT_WORD}*(?:\.{_NOT_WORD}+|{_NOT_WORD}+\.){_NOT_WORD}*"
+# What a break becomes in the plain text: a word of its own, which no name, title or rule word is.
+BREAK = "|"
+
+
 def plain_text(text: pl.Expr) -> pl.Expr:
-    """Body without marks, Persian letters mapped, every run of non-letters a double space, padded."""
+    """Body without marks, Persian letters mapped, every run of non-letters a double space, padded; a run
+    that ends a clause (tasks.gazetteer._BREAKS) is the word BREAK between double spaces."""
     unmarked = text.str.replace_many(_UNMARK)
+    broken = unmarked.str.replace_all(_BREAK_RUN, "\x01")
     # Most runs of non-letters are one space between words: replacing each by regex was the dearest step.
     # Only the other runs (longer, or one other character) go through the regex, to a NUL placeholder (a NUL
     # of the body is in such a run itself), then spaces and placeholders become double spaces literally.
-    marked = unmarked.str.replace_all(r"[^\p{L}\p{N}]{2,}|[^\p{L}\p{N} ]", "\x00")
-    words = marked.str.replace_all(" ", "  ", literal=True).str.replace_all("\x00", "  ", literal=True)
+    marked = broken.str.replace_all(r"[^\p{L}\p{N}\x01]{2,}|[^\p{L}\p{N} \x01]", "\x00")
+    words = (
+        marked.str.replace_all(" ", "  ", literal=True)
+        .str.replace_all("\x00", "  ", literal=True)
+        .str.replace_all("\x01", f"  {BREAK}  ", literal=True)
+    )
     return pl.lit("  ") + words + pl.lit("  ")
 
 

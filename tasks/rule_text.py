@@ -2,18 +2,19 @@
 per distinct text, and a read name's searchable forms and where they occur.
 """
 
+import re
 from collections.abc import Callable
 
 import polars as pl
 
-from tasks.gazetteer import PREFIXES, as_pattern, kunya_cases, with_clitics, word_of_its_own
+from tasks.gazetteer import BREAK, PREFIXES, as_pattern, kunya_cases, with_clitics, word_of_its_own
 
-# A letter of a name, in the plain text (tasks.gazetteer.plain_text), which holds only letters, digits and
-# the double spaces between words: so anything but a space or a digit. A class of a few bytes keeps the
-# scans' lazy DFA small: a Unicode class (\p{L}, or Arabic and Latin letters) made it outgrow its cache on
-# real news (the 8,978 SaudiNewsNet articles: titles 0.49 s → 0.13 s, given names 0.62 s → 0.20 s, the same
-# matches; [^ \p{N}] took 3.2 s and 7.3 s).
-LETTER = r"[^ 0-9٠-٩۰-۹]"
+# A letter of a name, in the plain text (tasks.gazetteer.plain_text), which holds only letters, digits, the
+# double spaces between words and the break word (|) where a clause ends: so anything but those. A class of a
+# few bytes keeps the scans' lazy DFA small: a Unicode class (\p{L}, or Arabic and Latin letters) made it
+# outgrow its cache on real news (the 8,978 SaudiNewsNet articles: titles 0.49 s → 0.13 s, given names 0.62 s
+# → 0.20 s, the same matches; [^ \p{N}] took 3.2 s and 7.3 s).
+LETTER = rf"[^ {re.escape(BREAK)}0-9٠-٩۰-۹]"
 # Words that end a name read after a title: particles, common verbs of reporting, time words.
 STOP_WORDS = (
     "في من الي علي عن مع ان انه ان لا ما قد كان كانت قال قالت اكد اكدت اعلن اعلنت اضاف اشار ذكر اوضح "
