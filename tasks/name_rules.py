@@ -159,7 +159,11 @@ def _title_regex(split: bool = False) -> str:
     """
     titles = "|".join(tolerant(t) for t in sorted(_TITLES, key=len, reverse=True))
     roles = "|".join(tolerant(r) for r in _ROLES)
-    title = rf"(?:[وفل]?(?:{titles})|[وفل]?(?:ال|لل)?(?:{roles})  {LETTER}+)"
+    # ل before a title's article keeps one lam (للسيد، للرئيس): the title's stem after لل. Not للفريق, "for the
+    # team" far more often than "to General" (للفريق بشرح مفصل).
+    lam = sorted((t for t in _TITLES if t.startswith("ال") and not t.startswith("الفريق")), key=len, reverse=True)
+    definite = "|".join(tolerant(t[2:]) for t in lam)
+    title = rf"(?:[وفل]?(?:{titles})|[وف]?لل(?:{definite})|[وفل]?(?:ال|لل)?(?:{roles})  {LETTER}+)"
     # One space before and after: a match ends inside the double space between words, so the next match
     # may start right after it, and the name's last word is whole (a Unicode \b would make the regex slow).
     return rf" {title}{_NISBA}  ({_cued_name(split)}) "
@@ -237,10 +241,10 @@ def _plain_after_nationality(word: pl.Expr) -> pl.Expr:
 
 @cache
 def _name_stops() -> frozenset[str]:
-    """Folded words that end a name: common words, stop words, titles, a given name carrying و or ف, and the
-    nouns of places and institutions, bare or with a clitic (منطقة، لمحافظة، شركة)."""
+    """Folded words that end a name: common words, stop words, titles, a given name or a link (عبد، أبو) carrying و
+    or ف, and the nouns of places and institutions, bare or with a clitic (منطقة، لمحافظة، شركة)."""
     lists = name_words()
-    with_conjunction = {c + g for g in lists["given"] for c in ("و", "ف")}
+    with_conjunction = {c + g for g in lists["given"] | set(NAME_LINKS) for c in ("و", "ف")}
     institutions = {c + w for w in INSTITUTION_WORDS for c in ("", *CLITICS)}
     return frozenset(lists["common"] | NAME_STOPS | with_conjunction | _title_words() | institutions)
 
@@ -307,7 +311,8 @@ def _given_name_regex(split: bool = False) -> str:
     # one already (2 of the 7 others open a place or an organization), and its clitic is the name's (لأبي
     # is tagged whole).
     kunya = "|".join(tolerant(k) for k in ("ابو", "ابي"))
-    name = rf"(?:(?:{kunya})  )?" + _chain(f"(?:{names})", split)
+    # عبد and the definite word it links are a given name too (عبد الرحمن عبد العال; not عبد خيرا): see _ABD.
+    name = rf"(?:(?:{kunya})  )?" + _chain(rf"(?:{_ABD}  ال{LETTER}{{2,}}|{names})", split)
     son_of = "|".join(tolerant(link) for link in ("بن", "ابن", "بنت"))
     return rf" (?:({son_of})  )?({CLITIC})?({name}) "
 

@@ -211,3 +211,27 @@ def test_a_relative_pronoun_is_no_nisba_after_a_title() -> None:
 def test_the_nationalities_are_every_country_names_nisba_and_the_curated_irregular_ones() -> None:
     # كينيا → الكيني، السعودية → السعودي، المغرب → المغربي، ألمانيا → الألماني، تشيلي → التشيلي; الأمريكي is curated.
     assert {"الكيني", "السعودي", "المغربي", "الالماني", "التشيلي", "الامريكي"} <= name_words()["nationality"]
+
+
+def test_a_title_with_lam_before_its_article_introduces_a_person() -> None:
+    # ل + الرئيس is للرئيس (SaudiNewsNet); the title regex read only لالرئيس, which is never written.
+    body = "إقامة ثلاث منصات للحفل، الوسطى للرئيس عبدالفتاح السيسي والرؤساء والملوك"
+    assert persons(body) == [("عبدالفتاح السيسي", 1)]
+    # Not للفريق: "for the team" far more often than "to General".
+    assert persons("يقوم من خلالها الضباط التابعون للفريق بشرح مفصل عن الحركات") == []
+
+
+def test_abd_and_a_definite_word_open_a_person_as_a_given_name_does() -> None:
+    # SaudiNewsNet: a list of Yemeni politicians, each opened by و + عبد; neither name is in a list.
+    body = "والمهندس حيدر العطاس، وعبد العزيز جباري، وسلطان العتواني، وعبد الوهاب الآنسي، كرس للوقوف"
+    assert [name for name, _ in persons(body)] == [
+        "حيدر العطاس",
+        "عبد العزيز جباري",
+        "سلطان العتواني",
+        "عبد الوهاب الآنسي",
+    ]
+    # و + عبد opens the next person: it ends the name before it (عبدالله يحيى الحكيم وعبد الخالق الحوثي).
+    assert names("هما عبدالله يحيى الحكيم وعبد الخالق الحوثي وقد جمدت أموالهم") == [
+        "عبدالله يحيى الحكيم",
+        "عبد الخالق الحوثي",
+    ]
