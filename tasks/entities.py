@@ -10,13 +10,19 @@ Two sources of mentions, both Polars expressions over the whole body column:
   article counts too, and so does a person's bare surname after their full name, or in another article of
   the same call when one person of the batch has that surname (so a surname's reading depends on the batch).
 
-A gazetteer mention wins over a title-rule mention it overlaps.
+A gazetteer mention wins over a title-rule mention it overlaps, but for a listed person's that ends a person
+a rule read (… المالكي, … هولاند): the rule's span wins, as the listed person if it read one of their spellings
+loosely, else as the person it read. A listed person's mention takes in the father's names after it (بن …).
 """
+
+from functools import cache
 
 import polars as pl
 
 from tasks.gazetteer import fold_plain, gazetteer_mentions, gazetteer_scans, plain_text
-from tasks.name_rules import rule_mentions, rule_scans
+from tasks.name_rules import rule_mentions, rule_scans, with_patronymics
+from tasks.normalize import fold_for_matching
+from tasks.reference import gazetteer
 from tasks.surnames import surname_mentions
 
 ENTITY_TYPES = {"LOC": "locations", "ORG": "organizations", "PER": "persons"}
@@ -66,8 +72,9 @@ def mention_spans(articles: pl.DataFrame) -> pl.DataFrame:
     bare surname's) mention is dropped where it overlaps a gazetteer one or a longer one starting no later.
     """
     text = _scanned(_texts(articles))
-    gazetteer_found = gazetteer_mentions(text).with_columns(source=pl.lit(0))
+    gazetteer_found = with_patronymics(text, gazetteer_mentions(text)).with_columns(source=pl.lit(0))
     titled = rule_mentions(text).with_columns(name_en=pl.lit(None, dtype=pl.String), source=pl.lit(1))
+    gazetteer_found = _read_in_full(gazetteer_found, titled)
     # Surnames of people named in full, by the lists or by the rules, before in the article or in the batch.
     surnames = surname_mentions(text, pl.concat([gazetteer_found, titled.select(gazetteer_found.columns)]))
     # In the sort: two rules' names may share a span (لمنصور لترويج after a title, منصور لترويج by the given
@@ -102,6 +109,50 @@ def mention_spans(articles: pl.DataFrame) -> pl.DataFrame:
         | ((reach_before.is_null() | (start >= reach_before)) & (next_gazetteer.is_null() | (next_gazetteer >= end)))
     )
     return kept.drop("source", "key").with_columns(pl.col("article_id").cast(articles["article_id"].dtype))
+
+
+def _skeleton(name: pl.Expr) -> pl.Expr:
+    """A person's name loosely: folded, without long vowels, hamza seats and spaces (فرنسوا هولاند = فرانسوا هولاند)."""
+    return fold_for_matching(name).str.replace_all("[اويءئؤ ]", "")
+
+
+@cache
+def _listed_people() -> pl.DataFrame:
+    """Each listed person's canonical name with the skeleton of each of its spellings."""
+    people = gazetteer().filter(pl.col("type") == "PER")
+    spellings = people.select(entity="canonical", name=pl.concat_list("canonical", "variants")).explode("name")
+    return spellings.select("entity", skeleton=_skeleton(pl.col("name"))).unique()
+
+
+def _read_in_full(listed: pl.DataFrame, read: pl.DataFrame) -> pl.DataFrame:
+    """The gazetteer mentions, where a listed person's ends a person a rule read (… هولاند, … قسيس) taking that
+    rule's span: as the listed person when the rule read one of its spellings loosely (فرنسوا هولاند), else
+    left to the rule (رياض المالكي is not نوري المالكي, جريس قسيس not the mined قسيس, محمد بن نايف بن عبد العزيز
+    not his father)."""
+    person = pl.col("entity_type") == "PER"
+    ends = read.filter(person).select(
+        "key", end=pl.col("start") + pl.col("length"), first=pl.col("start"), skeleton=_skeleton(pl.col("entity"))
+    )
+    inside = (
+        listed.filter(person)
+        .join(ends, left_on=["key", pl.col("start") + pl.col("length")], right_on=["key", "end"], how="inner")
+        .filter(pl.col("first") < pl.col("start"))
+    )
+    # Not where the rule read across another listed name too (وزير خارجية روسيا سيرغي لافروف): that reading
+    # is dropped for overlapping it, and the listed person stands.
+    crossed = (
+        inside.select("key", "first", end="start")
+        .join(listed.select("key", other="start", other_end=pl.col("start") + pl.col("length")), on="key")
+        .filter((pl.col("other") < pl.col("end")) & (pl.col("other_end") > pl.col("first")))
+        .select("key", start="end")
+    )
+    inside = inside.join(crossed, on=["key", "start"], how="anti")
+    same = inside.join(_listed_people(), on=["entity", "skeleton"], how="semi")
+    stretched = same.with_columns(
+        length=pl.col("start") + pl.col("length") - pl.col("first"), start=pl.col("first")
+    ).select(listed.columns)
+    kept = listed.join(inside.select("key", "start"), on=["key", "start"], how="anti", maintain_order="left")
+    return pl.concat([kept, stretched]).sort("key", "start")
 
 
 def find_entities(articles: pl.DataFrame) -> pl.DataFrame:

@@ -24,6 +24,7 @@ from tasks.rule_text import (
     NAME_CONNECTORS,
     NAME_LINKS,
     NAME_STOPS,
+    folded_bytes,
     forms_of,
     found_in_own_article,
     matches,
@@ -414,3 +415,28 @@ def rule_mentions(text: pl.DataFrame) -> pl.DataFrame:
         entity="name",
         entity_type="entity_type",
     )
+
+
+def with_patronymics(text: pl.DataFrame, found: pl.DataFrame) -> pl.DataFrame:
+    """Listed people's mentions (found, of gazetteer_mentions) stretched over the father's names after them.
+
+    A listed person followed by بن، ابن or بنت and a name, or آل and a family (الملك حسين بن طلال، محمد بن راشد آل
+    مكتوم), is mentioned by all of it: both corpora tag the whole. The entity stays the listed one.
+    """
+    links = ("بن", "ابن", "بنت", "ال")
+    end = pl.col("start") + pl.col("length")
+    # The mention ends after one of the two spaces between words: a link follows the other. Only those mentions
+    # read the rest of their text, as a string (a cut at a fixed length may fall inside a letter).
+    head = folded_bytes(found, text, end, 8)
+    linked = pl.any_horizontal(head.bin.starts_with(f" {link}  ".encode()) for link in links)
+    person = found.filter((pl.col("entity_type") == "PER") & linked)
+    if person.is_empty():
+        return found
+    after = folded_bytes(person, text, end, 1 << 31).cast(pl.String)
+    pattern = "|".join(tolerant(link) for link in links)
+    stretch = after.str.extract(rf"^((?: (?:{pattern})  {LETTER}{{2,}} )+)", 1).str.len_bytes().fill_null(0)
+    stretched = person.with_columns(pl.col("length") + stretch.cast(pl.Int64))
+    both = pl.concat([found.filter(~((pl.col("entity_type") == "PER") & linked)), stretched]).sort("key", "start")
+    # A listed name inside the father's names (عبد العزيز of بن عبد العزيز) is part of the person's mention.
+    at = pl.col("key").cast(pl.Int64) * (1 << 32) + pl.col("start")
+    return both.filter((at >= (at + pl.col("length")).cum_max().shift(1)).fill_null(True))

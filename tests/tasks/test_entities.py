@@ -4,7 +4,7 @@ import polars as pl
 from polars.testing import assert_frame_equal
 
 from tasks.entities import FOUND, entity_lists, find_entities
-from tests.tasks.entity_helpers import found
+from tests.tasks.entity_helpers import found, spans_read
 
 
 def test_mentions_are_counted_per_article() -> None:
@@ -33,6 +33,18 @@ def test_entity_lists_keep_order_of_first_mention() -> None:
 def test_the_gazetteer_wins_over_a_title_rule() -> None:
     rows = found("قال الرئيس السوري بشار الأسد").select("entity", "name_en").rows()
     assert rows == [("بشار الأسد", "Bashar al-Assad")]
+
+
+def test_a_listed_surname_ending_a_name_a_rule_read_is_that_persons_only_if_the_names_agree() -> None:
+    # SaudiNewsNet. المالكي alone is listed for نوري المالكي; رياض المالكي, read after a title, is someone else.
+    body = "أعلن وزير الخارجية الفلسطيني رياض المالكي عن حراك دولي"
+    assert found(body).select("entity", "name_en").rows() == [("رياض المالكي", None)]
+    # فرنسوا هولاند is فرانسوا هولاند spelt otherwise: the listed person, with the span the rule read.
+    body = "على رأسهم الرئيس الفرنسي فرنسوا هولاند والرئيس الروسي"
+    assert spans_read(body) == [("فرنسوا هولاند", "فرانسوا هولاند", "PER")]
+    # محمد بن نايف بن عبدالعزيز is the son of the listed نايف بن عبد العزيز, not he.
+    body = "وزير الداخلية الأمير محمد بن نايف بن عبدالعزيز لإمارات المناطق"
+    assert [entity for _, entity, _ in spans_read(body)] == ["محمد بن نايف بن عبدالعزيز"]
 
 
 def test_a_surname_inside_a_longer_name_stays_with_that_name() -> None:

@@ -211,3 +211,11 @@ def test_no_name_runs_across_the_end_of_a_clause() -> None:
     # A lone dot inside a word is no end (إتش.إس.بي.سي is HSBC); quotes and brackets hold a name after its cue.
     assert names("أعلن بنك إتش.إس.بي.سي أرباحه") == ["إتش.إس.بي.سي"]
     assert names("تم تكريم جريدة (الجزيرة) لدورها الكبير") == ["الجزيرة"]
+
+
+def test_a_listed_person_is_mentioned_with_the_fathers_names_after_them() -> None:
+    # SaudiNewsNet: the listed names (الملك سلمان، محمد بن سلمان) and the lineage after them are one mention.
+    body = "رعاية خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز آل سعود حفظه الله"
+    assert spans_read(body) == [("الملك سلمان بن عبدالعزيز آل سعود", "سلمان بن عبد العزيز", "PER")]
+    body = "زيارة صاحب السمو الملكي الأمير محمد بن سلمان بن عبدالعزيز ولي ولي العهد"
+    assert spans_read(body) == [("محمد بن سلمان بن عبدالعزيز", "محمد بن سلمان", "PER")]
