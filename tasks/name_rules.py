@@ -207,8 +207,19 @@ def _read_titled(found: pl.DataFrame) -> pl.DataFrame:
         pl.when(pl.col("rule") == rule).then(pl.col("name").str.extract(regex, 1)) for rule, regex in split.items()
     )
     first = fold_for_matching(pl.col("name").list.first())
+    # A role heading an institution (رئيس مجلس، مدير شركة) is followed by the institution's name, not a person's
+    # (رئيس مجلس محلي البيرة): the match's words before the name are that role and noun alone.
+    roles = "|".join(tolerant(r) for r in _ROLES)
+    institutions = "|".join(sorted(INSTITUTION_WORDS))
+    cue = fold_for_matching(
+        pl.col("match").str.head(-(pl.col("name").str.len_chars().cast(pl.Int64) + 3)).str.strip_chars(" ")
+    )
+    of_a_body = cue.str.contains(rf"^[وفل]?(?:ال|لل)?(?:{roles})  (?:{institutions})(?:  ال\S+ي[هة]?)*$")
     return _read_after_cue(
-        found.with_columns(name=name.str.split("  ")).filter(~national | ~_plain_after_nationality(first))
+        found.with_columns(name=name)
+        .filter(~(pl.col("rule") == "titled") | ~of_a_body.fill_null(False))
+        .with_columns(pl.col("name").str.split("  "))
+        .filter(~national | ~_plain_after_nationality(first))
     )
 
 
@@ -282,19 +293,22 @@ def _name_length(words: pl.Expr) -> pl.Expr:
     is_link = word.is_in(links)
     following = word.shift(-1)
     fits = (
-        (
-            (position < 2)
-            | is_link.shift(1).fill_null(False)
-            | (is_link & following.is_not_null() & ~following.is_in(stops))
-            | (
-                ((position == 2) | is_link.shift(2).fill_null(False))
-                & (word.is_in(known_names) | word.str.starts_with("ال"))
-            )
+        (position < 2)
+        | is_link.shift(1).fill_null(False)
+        | (is_link & following.is_not_null() & ~following.is_in(stops))
+        | (
+            ((position == 2) | is_link.shift(2).fill_null(False))
+            & (word.is_in(known_names) | word.str.starts_with("ال"))
         )
-        & ~word.is_in(stops)
-        # The first word too, but for a و-word: after a title, a verb or a preposition is no name (الملك
-        # يربط، الرئيس بالقول), while a foreign name may open with و (البروفيسور وانغ).
-        & ~(((position >= 1) | ~word.str.starts_with("و")) & plain_form(word))
+    ) & (
+        # The word عبد links is part of the name whatever else it is (عبد السلام: السلام is a common word).
+        (word.shift(1) == "عبد").fill_null(False)
+        | (
+            ~word.is_in(stops)
+            # The first word too, but for a و-word: after a title, a verb or a preposition is no name (الملك
+            # يربط، الرئيس بالقول), while a foreign name may open with و (البروفيسور وانغ).
+            & ~(((position >= 1) | ~word.str.starts_with("و")) & plain_form(word))
+        )
     )
     return words.list.eval((~fits).cum_sum().eq(0).sum()).list.first()
 

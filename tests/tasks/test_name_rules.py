@@ -235,3 +235,11 @@ def test_abd_and_a_definite_word_open_a_person_as_a_given_name_does() -> None:
         "عبدالله يحيى الحكيم",
         "عبد الخالق الحوثي",
     ]
+
+
+def test_a_role_heading_an_institution_is_followed_by_its_name_not_a_persons() -> None:
+    # SaudiNewsNet: رئيس مجلس is the head of a council, and محلي دوما the council (the village's), not a person.
+    body = "قال عبد السلام دوابشة رئيس مجلس محلي دوما إن سعد دوابشة توفي"
+    assert [name for name, _ in persons(body)] == ["عبد السلام دوابشة", "سعد دوابشة"]
+    # A definite noun is the role's own portfolio (وزير القضاء): a person follows it.
+    assert names("وقال وزير القضاء حاييم رامون إن") == ["حاييم رامون"]
