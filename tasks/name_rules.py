@@ -368,9 +368,11 @@ def _read_given_name(found: pl.DataFrame) -> pl.DataFrame:
         )
         .with_columns(name.list.head(_name_length(rule_words(name))))
         .filter(
-            name.list.len() >= 2,
+            # Two words, عبد and the word it links counting as one (عبد الرحمن alone is a given name).
+            name.list.len() >= 2 + (folded.list.first() == "عبد").cast(pl.Int64),
             ~folded.list.last().is_in(list(NAME_CONNECTORS)),
             ~folded.list.first().is_in(list(name_words()["common"] | name_words()["news"])),
+            ~((name.list.len() == 2) & (folded.list.last() == "الله") & (folded.list.first() != "عبد")),
         )
         .with_columns(name.list.join(" "))
         .with_columns(pattern=as_pattern(kunya_nominative(fold_for_matching(name))), entity_type=pl.lit("PER"))

@@ -243,3 +243,12 @@ def test_a_role_heading_an_institution_is_followed_by_its_name_not_a_persons() -
     assert [name for name, _ in persons(body)] == ["عبد السلام دوابشة", "سعد دوابشة"]
     # A definite noun is the role's own portfolio (وزير القضاء): a person follows it.
     assert names("وقال وزير القضاء حاييم رامون إن") == ["حاييم رامون"]
+
+
+def test_a_given_name_and_allah_alone_is_a_formula_not_a_person() -> None:
+    # SaudiNewsNet: بحمد الله "thanks to God", بتوفيق الله "by God's grace", نهى الله "God forbade".
+    assert persons("وقال الزيلعي: «بحمد الله وتوفيقه وقعت لنادي التعاون لمدة") == []
+    assert persons("فتتيسر أمورنا بتوفيق الله ثم بجهوده") == []
+    assert persons("ولأنه فساد نهى الله عنه، وأخبر أنه لا يحبه") == []
+    # عبد الله is a name; so is a given name, الله and a family name (حسن نصر الله, in the gazetteer too).
+    assert names("وقال عبد الله إن الوفد وصل") == []
