@@ -47,9 +47,10 @@ def tolerant(folded: str) -> str:
     return "".join(classes.get(ch, ch) for ch in folded).replace(" ", "  ")
 
 
-# Punctuation that ends a clause, and line breaks: a name never runs across one. Not quotation marks or
-# brackets, which often hold a name after the word that cues it (صحيفة «الوطن»، جريدة (الجزيرة)).
-_BREAKS = r"\n\r\t،,؛;:!?؟…"
+# Punctuation that ends a clause, and line breaks: a name never runs across one; nor across a closing bracket
+# or quotation mark ((سلمان) أسوة). Not an opening one, which often holds a name after the word that cues it
+# (صحيفة «الوطن»، جريدة (الجزيرة)).
+_BREAKS = r"\n\r\t،,؛;:!?؟…)\]}»”"
 _NOT_WORD = r"[^\p{L}\p{N}]"
 # A run of non-letters holding a break, or a full stop with anything else (not the lone dot of إتش.إس.بي.سي).
 _BREAK_RUN = rf"{_NOT_WORD}*[{_BREAKS}]{_NOT_WORD}*|{_NOT_WORD}*(?:\.{_NOT_WORD}+|{_NOT_WORD}+\.){_NOT_WORD}*"

@@ -22,7 +22,7 @@ def plain_reference(text: str) -> str:
     for run in runs:
         if run[0].isalnum():
             out.append(run)
-        elif any(c in "\n\r\t،,؛;:!?؟…" for c in run) or ("." in run and run != "."):
+        elif any(c in "\n\r\t،,؛;:!?؟…)]}»”" for c in run) or ("." in run and run != "."):
             out.append(f"  {BREAK}  ")
         else:
             out.append("  ")
@@ -208,9 +208,11 @@ def test_a_town_named_by_a_word_of_real_news_is_not_listed_but_a_capital_is() ->
 def test_no_name_runs_across_the_end_of_a_clause() -> None:
     # SaudiNewsNet: the full stop after a nationality ended nothing, and "crowds" became a person.
     assert names("تحقيقات حوادث الطيران البريطاني.  جموع غفيرة شاركت في مراسم التشييع") == []
-    # A lone dot inside a word is no end (إتش.إس.بي.سي is HSBC); quotes and brackets hold a name after its cue.
+    # A lone dot inside a word is no end (إتش.إس.بي.سي is HSBC); an opening bracket holds a name after its cue, a
+    # closing one ends it ((سلمان) اسوة: the baby's name, and "after the example of").
     assert names("أعلن بنك إتش.إس.بي.سي أرباحه") == ["إتش.إس.بي.سي"]
     assert names("تم تكريم جريدة (الجزيرة) لدورها الكبير") == ["الجزيرة"]
+    assert names("وقالت سأطلق اسم المولود الجديد (سلمان) اسوة بخادم الحرمين الشريفين") == []
 
 
 def test_a_listed_person_is_mentioned_with_the_fathers_names_after_them() -> None:
