@@ -145,6 +145,12 @@ def _chain(first: str, split: bool = False) -> str:
     return rf"{first}(?:  (?:{link}))?  {word}(?:  (?:{link})  {word})*(?:  {last})?"
 
 
+# Nouns of places and bodies named after people (folded): an airport, a university, a hospital, a street …
+_NAMED_AFTER = (
+    "مطار جامعه كليه معهد مدرسه مستشفي مدينه مركز مؤسسه مسجد جامع ملعب استاد شارع طريق جسر ميناء حي "
+    "قصر قاعه قاعده برج ميدان مجمع مكتبه جائزه كرسي صندوق واحه"
+)
+_FACILITIES = frozenset(_NAMED_AFTER.split())
 # A nisba after a title or nationality (الرئيس الأمريكي، وزير الخارجية الإيراني، الكوري الجنوبي) belongs to it; two
 # letters or more before its ي, so that الذي is none (الرئيس الذي …).
 _NISBA = rf"(?:  ال{LETTER}{{2,}}ي(?:ه|ة)?){{0,2}}"
@@ -167,7 +173,10 @@ def _title_regex(split: bool = False) -> str:
     title = rf"(?:[وفل]?(?:{titles})|[وف]?لل(?:{definite})|[وفل]?(?:ال|لل)?(?:{roles})  {LETTER}+)"
     # One space before and after: a match ends inside the double space between words, so the next match
     # may start right after it, and the name's last word is whole (a Unicode \b would make the regex slow).
-    return rf" {title}{_NISBA}  ({_cued_name(split)}) "
+    # A place or body named after a person (مطار الملك عبدالعزيز الدولي، جامعة الإمام محمد بن سعود الإسلامية) is
+    # read with its noun, group 1, and names no one: the words after the title are its name.
+    facilities = "|".join(tolerant(w) for w in sorted(_FACILITIES, key=len, reverse=True))
+    return rf" (?:((?:{CLITIC})?(?:{facilities}))  )?{title}{_NISBA}  ({_cued_name(split)}) "
 
 
 def _cued_name(split: bool) -> str:
@@ -202,10 +211,12 @@ def _read_titled(found: pl.DataFrame) -> pl.DataFrame:
     form no name word has (الجيش اللبناني وقوى الأمن، الاتحاد السعودي لكرة القدم).
     """
     national = pl.col("rule") == "national"
-    split = {"titled": _title_regex(split=True), "national": _nationality_regex(split=True)}
+    split = {"titled": (_title_regex(split=True), 2), "national": (_nationality_regex(split=True), 1)}
     name = pl.coalesce(
-        pl.when(pl.col("rule") == rule).then(pl.col("name").str.extract(regex, 1)) for rule, regex in split.items()
+        pl.when(pl.col("rule") == rule).then(pl.col("name").str.extract(regex, group))
+        for rule, (regex, group) in split.items()
     )
+    named_after = (pl.col("rule") == "titled") & pl.col("name").str.extract(_title_regex(split=True), 1).is_not_null()
     first = fold_for_matching(pl.col("name").list.first())
     # A role heading an institution (رئيس مجلس، مدير شركة) is followed by the institution's name, not a person's
     # (رئيس مجلس محلي البيرة): the match's words before the name are that role and noun alone.
@@ -216,7 +227,8 @@ def _read_titled(found: pl.DataFrame) -> pl.DataFrame:
     )
     of_a_body = cue.str.contains(rf"^[وفل]?(?:ال|لل)?(?:{roles})  (?:{institutions})(?:  ال\S+ي[هة]?)*$")
     return _read_after_cue(
-        found.with_columns(name=name)
+        found.filter(~named_after)
+        .with_columns(name=name)
         .filter(~(pl.col("rule") == "titled") | ~of_a_body.fill_null(False))
         .with_columns(pl.col("name").str.split("  "))
         .filter(~national | ~_plain_after_nationality(first))

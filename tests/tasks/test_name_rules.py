@@ -252,3 +252,11 @@ def test_a_given_name_and_allah_alone_is_a_formula_not_a_person() -> None:
     assert persons("ولأنه فساد نهى الله عنه، وأخبر أنه لا يحبه") == []
     # عبد الله is a name; so is a given name, الله and a family name (حسن نصر الله, in the gazetteer too).
     assert names("وقال عبد الله إن الوفد وصل") == []
+
+
+def test_a_place_or_body_named_after_a_person_names_no_one() -> None:
+    # SaudiNewsNet: the airport, the hospital and the university are named after kings and princes; the
+    # words after the title are the name of the place (الدولي, "international", was a surname).
+    assert persons("الخط الأزرق من جنوب جدة إلى مطار الملك عبدالعزيز الدولي بطول 33 كيلو متراً") == []
+    assert persons("حالتان منومتان بمستشفى مدينة الملك عبدالعزيز الطبية بالحرس الوطني") == []
+    assert persons("عضو هيئة تدريس بجامعة الأمير سطام بن عبدالعزيز، أنه من خلال المتابعة") == []
