@@ -608,6 +608,8 @@ written with a bracket inside lost ((نوري) المالكي: 8 rows); the figu
 a place or body named after a person (مطار الملك عبدالعزيز الدولي، بمستشفى مدينة الملك عبدالعزيز الطبية،
 جامعة الأمير سطام بن عبدالعزيز) introduces no one: the words after it name the place (عبدالعزيز الدولي, "the
 international", was a person in 35 articles): 131 rows fewer there, none a person; the figures unchanged.
+A person's name read by rule is written in one script: Latin and Arabic words together were an acronym and
+a verb (البريطاني BSI تأسس in 19 articles): 24 rows fewer there, the figures unchanged.
 """
 
 

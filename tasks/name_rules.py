@@ -417,6 +417,10 @@ def rule_mentions(text: pl.DataFrame) -> pl.DataFrame:
             cued_organizations(text).select("article_id", "key", "name", "pattern", "entity_type"),
         ]
     ).unique(["article_id", "pattern"], keep="first", maintain_order=True)
+    # A person's name is written in one script: Latin and Arabic words together are an acronym and a verb
+    # (البريطاني BSI تأسس), not a name.
+    mixed = pl.col("name").str.contains("[A-Za-z]") & pl.col("name").str.contains("[\u0621-\u064a]")
+    names = names.filter(~((pl.col("entity_type") == "PER") & mixed))
     if names.is_empty():
         return pl.DataFrame(
             schema={
