@@ -210,14 +210,14 @@ def _read_titled(found: pl.DataFrame) -> pl.DataFrame:
     A nationality is a weaker cue than a title: no name after it opens with a plain word of news or a word of a
     form no name word has (الجيش اللبناني وقوى الأمن، الاتحاد السعودي لكرة القدم).
     """
-    national = pl.col("rule") == "national"
-    split = {"titled": (_title_regex(split=True), 2), "national": (_nationality_regex(split=True), 1)}
-    name = pl.coalesce(
-        pl.when(pl.col("rule") == rule).then(pl.col("name").str.extract(regex, group))
-        for rule, (regex, group) in split.items()
+    # Each rule's matches split by that rule's regex alone (a when/then would run every regex on every row).
+    groups = pl.col("name").str.extract_groups(_title_regex(split=True)).struct
+    titled = (
+        found.filter(pl.col("rule") == "titled")
+        .with_columns(named_after=groups.field("1"), name=groups.field("2"))
+        .filter(pl.col("named_after").is_null())
+        .drop("named_after")
     )
-    named_after = (pl.col("rule") == "titled") & pl.col("name").str.extract(_title_regex(split=True), 1).is_not_null()
-    first = fold_for_matching(pl.col("name").list.first())
     # A role heading an institution (رئيس مجلس، مدير شركة) is followed by the institution's name, not a person's
     # (رئيس مجلس محلي البيرة): the match's words before the name are that role and noun alone.
     roles = "|".join(tolerant(r) for r in _ROLES)
@@ -226,13 +226,13 @@ def _read_titled(found: pl.DataFrame) -> pl.DataFrame:
         pl.col("match").str.head(-(pl.col("name").str.len_chars().cast(pl.Int64) + 3)).str.strip_chars(" ")
     )
     of_a_body = cue.str.contains(rf"^[وفل]?(?:ال|لل)?(?:{roles})  (?:{institutions})(?:  ال\S+ي[هة]?)*$")
-    return _read_after_cue(
-        found.filter(~named_after)
-        .with_columns(name=name)
-        .filter(~(pl.col("rule") == "titled") | ~of_a_body.fill_null(False))
-        .with_columns(pl.col("name").str.split("  "))
-        .filter(~national | ~_plain_after_nationality(first))
+    national = (
+        found.filter(pl.col("rule") == "national")
+        .with_columns(pl.col("name").str.extract(_nationality_regex(split=True), 1).str.split("  "))
+        .filter(~_plain_after_nationality(fold_for_matching(pl.col("name").list.first())))
     )
+    titled = titled.filter(~of_a_body.fill_null(False)).with_columns(pl.col("name").str.split("  "))
+    return _read_after_cue(pl.concat([titled, national]))
 
 
 def _read_after_cue(found: pl.DataFrame) -> pl.DataFrame:
