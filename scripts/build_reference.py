@@ -369,10 +369,9 @@ def nationality_words() -> list[str]:
     السعودية → السعودي); a name written with ال that is no article (ألمانيا) gives both readings (الألماني,
     الماني: the wrong one matches nothing). nationalities.csv lists the nisbas no one-word name gives.
     """
-    names: set[str] = set()
-    for country in json.loads((DATA / "gazetteers" / "countries" / "countries.json").read_text("utf-8")):
-        arabic = country["translations"].get("ara") or {}
-        names |= {key for key in fold_all([arabic.get("common", ""), arabic.get("official", "")]) if " " not in key}
+    countries = json.loads((DATA / "gazetteers" / "countries" / "countries.json").read_text("utf-8"))
+    arabic = [c["translations"]["ara"] for c in countries if c["translations"].get("ara")]
+    names = {key for key in fold_all([a[kind] for a in arabic for kind in ("common", "official")]) if " " not in key}
     nisbas: set[str] = set()
     for name in names - {""}:
         for stem in {name, name.removeprefix("ال")}:

@@ -23,6 +23,7 @@ from tasks.gazetteer import fold_plain, gazetteer_mentions, gazetteer_scans, pla
 from tasks.name_rules import rule_mentions, rule_scans, with_patronymics
 from tasks.normalize import fold_for_matching
 from tasks.reference import gazetteer
+from tasks.rule_text import batch_start
 from tasks.surnames import surname_mentions
 
 ENTITY_TYPES = {"LOC": "locations", "ORG": "organizations", "PER": "persons"}
@@ -95,10 +96,7 @@ def mention_spans(articles: pl.DataFrame) -> pl.DataFrame:
         "entity",
         descending=[False, False, False, True, False, False],
     )
-    # Offsets made unique across the batch (article key in the high bits), so that the running maximum
-    # and the next gazetteer start need no window per article: another article's values are all below or
-    # all above this article's, and compare as no earlier mention or no later gazetteer one would.
-    start = pl.col("key").cast(pl.Int64) * (1 << 32) + pl.col("start")
+    start = batch_start()
     end = start + pl.col("length")
     from_gazetteer = pl.col("source") == 0
     # For each titled mention: the furthest end of any earlier mention, and the next gazetteer start.

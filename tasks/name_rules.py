@@ -24,103 +24,15 @@ from tasks.rule_text import (
     NAME_CONNECTORS,
     NAME_LINKS,
     NAME_STOPS,
+    SON_OF,
+    TITLES,
+    batch_start,
     folded_bytes,
     forms_of,
     found_in_own_article,
     matches,
 )
 
-# Titles and roles written before a person's name (folded spelling; hamza and ta marbuta are tolerated).
-_TITLES = (
-    "الرئيس",
-    "الرئيسه",
-    "رئيس الوزراء",
-    "رئيسه الوزراء",
-    "رئيس الحكومه",
-    "رئيس الجمهوريه",
-    "رئيس البرلمان",
-    "رئيس مجلس النواب",
-    "رئيس مجلس الوزراء",
-    "رئيس اقليم كردستان",
-    "نائب الرئيس",
-    "ولي العهد",
-    "الملك",
-    "الملكه",
-    "الامير",
-    "الاميره",
-    "الشيخ",
-    "السيد",
-    "السيده",
-    "الرئيس السابق",
-    "المستشار",
-    "المستشاره",
-    "الامين العام",
-    "المرشد الاعلي",
-    "المرجع الديني",
-    "ايه الله",
-    "البابا",
-    "الجنرال",
-    "المشير",
-    "الفريق",
-    "الفريق اول",
-    "اللواء",
-    "العميد",
-    "العقيد",
-    "المقدم",
-    "النائب",
-    "السفير",
-    "السفيره",
-    "الدكتور",
-    "الدكتوره",
-    "القاضي",
-    "المحامي",
-    "الكاتب",
-    "الصحفي",
-    "الفنان",
-    "الفنانه",
-    "اللاعب",
-    "المدرب",
-    "الزعيم",
-    # Writers, artists, players, clerics and princes: the roles a news story names people by.
-    "الروائي",
-    "الروائيه",
-    "الاديب",
-    "الاديبه",
-    "الشاعر",
-    "الشاعره",
-    "المطرب",
-    "المطربه",
-    "المغني",
-    "المغنيه",
-    "الممثل",
-    "الممثله",
-    "المخرج",
-    "النجم",
-    "المهاجم",
-    "الحارس",
-    "الامام",
-    "الخليفه",
-    "السلطان",
-    "الوزير",
-    "الحاج",
-    "المهندس",
-    "الاستاذ",
-    "البروفيسور",
-    "الاب",
-    "المطران",
-    "الكاردينال",
-    "الداعيه",
-    "المفكر",
-    "الباحث",
-    "الناشط",
-    "المعارض",
-    "المؤرخ",
-    "الفيلسوف",
-    "الموسيقار",
-    "الملحن",
-    "الرسام",
-    "سمو",
-)
 # Role nouns followed by what they head: وزير الخارجية، محافظ نينوى، قائد الجيش، زعيم التيار …
 _ROLES = ("وزير", "وزيره", "محافظ", "قائد", "زعيم", "مدير", "رئيس", "سفير", "امين عام", "المتحدث باسم")
 # عبد and the word it links are one given name (عبد الكريم): in the training text عبد opens a person or is
@@ -164,11 +76,11 @@ def _title_regex(split: bool = False) -> str:
     last word (any word), as the 1,800 name words made a capture slow on each of a batch's distinct matches
     (15,001 on the SaudiNewsNet articles: 0.14 s → 0.07 s, the same groups).
     """
-    titles = "|".join(tolerant(t) for t in sorted(_TITLES, key=len, reverse=True))
+    titles = "|".join(tolerant(t) for t in sorted(TITLES, key=len, reverse=True))
     roles = "|".join(tolerant(r) for r in _ROLES)
     # ل before a title's article keeps one lam (للسيد، للرئيس): the title's stem after لل. Not للفريق, "for the
     # team" far more often than "to General" (للفريق بشرح مفصل).
-    lam = sorted((t for t in _TITLES if t.startswith("ال") and not t.startswith("الفريق")), key=len, reverse=True)
+    lam = sorted((t for t in TITLES if t.startswith("ال") and not t.startswith("الفريق")), key=len, reverse=True)
     definite = "|".join(tolerant(t[2:]) for t in lam)
     title = rf"(?:[وفل]?(?:{titles})|[وف]?لل(?:{definite})|[وفل]?(?:ال|لل)?(?:{roles})  {LETTER}+)"
     # One space before and after: a match ends inside the double space between words, so the next match
@@ -283,7 +195,7 @@ def _extra_name_words() -> frozenset[str]:
 @cache
 def _title_words() -> frozenset[str]:
     """One-word titles, bare or with و: the next person's title ends a name (محمد الشيخ خليفة …)."""
-    single = {fold_string(t) for t in _TITLES if " " not in t}
+    single = {fold_string(t) for t in TITLES if " " not in t}
     return frozenset(single | {"و" + t for t in single})
 
 
@@ -340,7 +252,7 @@ def _given_name_regex(split: bool = False) -> str:
     kunya = "|".join(tolerant(k) for k in ("ابو", "ابي"))
     # عبد and the definite word it links are a given name too (عبد الرحمن عبد العال; not عبد خيرا): see _ABD.
     name = rf"(?:(?:{kunya})  )?" + _chain(rf"(?:{_ABD}  ال{LETTER}{{2,}}|{names})", split)
-    son_of = "|".join(tolerant(link) for link in ("بن", "ابن", "بنت"))
+    son_of = "|".join(tolerant(link) for link in SON_OF)
     return rf" (?:({son_of})  )?({CLITIC})?({name}) "
 
 
@@ -455,7 +367,7 @@ def with_patronymics(text: pl.DataFrame, found: pl.DataFrame) -> pl.DataFrame:
     A listed person followed by بن، ابن or بنت and a name, or آل and a family (الملك حسين بن طلال، محمد بن راشد آل
     مكتوم), is mentioned by all of it: both corpora tag the whole. The entity stays the listed one.
     """
-    links = ("بن", "ابن", "بنت", "ال")
+    links = (*SON_OF, "ال")
     end = pl.col("start") + pl.col("length")
     # The mention ends after one of the two spaces between words: a link follows the other. Only those mentions
     # read the rest of their text, as a string (a cut at a fixed length may fall inside a letter).
@@ -470,5 +382,5 @@ def with_patronymics(text: pl.DataFrame, found: pl.DataFrame) -> pl.DataFrame:
     stretched = person.with_columns(pl.col("length") + stretch.cast(pl.Int64))
     both = pl.concat([found.filter(~((pl.col("entity_type") == "PER") & linked)), stretched]).sort("key", "start")
     # A listed name inside the father's names (عبد العزيز of بن عبد العزيز) is part of the person's mention.
-    at = pl.col("key").cast(pl.Int64) * (1 << 32) + pl.col("start")
+    at = batch_start()
     return both.filter((at >= (at + pl.col("length")).cum_max().shift(1)).fill_null(True))

@@ -1,5 +1,5 @@
-"""What the name rules share: a name's letters, the words that end or link one, a rule's matches read once
-per distinct text, and a read name's searchable forms and where they occur.
+"""What the name rules share: a name's letters, the titles that introduce one, the words that end or link one, a
+rule's matches read once per distinct text, and a read name's searchable forms and where they occur.
 """
 
 import re
@@ -26,6 +26,98 @@ STOP_WORDS = (
     "رضي صلي صلوات ربه ربها ربهم ربك ربي ربنا"
 )
 NAME_STOPS = frozenset(STOP_WORDS.split())
+# Titles and roles written before a person's name (folded spelling; hamza and ta marbuta are tolerated): they
+# introduce a person, and end the name before them (محمد الشيخ خليفة …).
+TITLES = (
+    "الرئيس",
+    "الرئيسه",
+    "رئيس الوزراء",
+    "رئيسه الوزراء",
+    "رئيس الحكومه",
+    "رئيس الجمهوريه",
+    "رئيس البرلمان",
+    "رئيس مجلس النواب",
+    "رئيس مجلس الوزراء",
+    "رئيس اقليم كردستان",
+    "نائب الرئيس",
+    "ولي العهد",
+    "الملك",
+    "الملكه",
+    "الامير",
+    "الاميره",
+    "الشيخ",
+    "السيد",
+    "السيده",
+    "الرئيس السابق",
+    "المستشار",
+    "المستشاره",
+    "الامين العام",
+    "المرشد الاعلي",
+    "المرجع الديني",
+    "ايه الله",
+    "البابا",
+    "الجنرال",
+    "المشير",
+    "الفريق",
+    "الفريق اول",
+    "اللواء",
+    "العميد",
+    "العقيد",
+    "المقدم",
+    "النائب",
+    "السفير",
+    "السفيره",
+    "الدكتور",
+    "الدكتوره",
+    "القاضي",
+    "المحامي",
+    "الكاتب",
+    "الصحفي",
+    "الفنان",
+    "الفنانه",
+    "اللاعب",
+    "المدرب",
+    "الزعيم",
+    # Writers, artists, players, clerics and princes: the roles a news story names people by.
+    "الروائي",
+    "الروائيه",
+    "الاديب",
+    "الاديبه",
+    "الشاعر",
+    "الشاعره",
+    "المطرب",
+    "المطربه",
+    "المغني",
+    "المغنيه",
+    "الممثل",
+    "الممثله",
+    "المخرج",
+    "النجم",
+    "المهاجم",
+    "الحارس",
+    "الامام",
+    "الخليفه",
+    "السلطان",
+    "الوزير",
+    "الحاج",
+    "المهندس",
+    "الاستاذ",
+    "البروفيسور",
+    "الاب",
+    "المطران",
+    "الكاردينال",
+    "الداعيه",
+    "المفكر",
+    "الباحث",
+    "الناشط",
+    "المعارض",
+    "المؤرخ",
+    "الفيلسوف",
+    "الموسيقار",
+    "الملحن",
+    "الرسام",
+    "سمو",
+)
 # Nouns of places and institutions (folded): after a title they open the place or body it heads, not a person
 # (أمير منطقة نجران، رئيس شركة الكهرباء، محافظ محافظة تعز); the training text is too small to list them.
 _INSTITUTIONS = (
@@ -35,8 +127,10 @@ _INSTITUTIONS = (
     "لجنه اتحاد نادي فريق منتخب برنامج مشروع مهرجان مسابقه بطوله دوري كاس مجموعه غرفه"
 )
 INSTITUTION_WORDS = frozenset(_INSTITUTIONS.split())
+# Words before a father's name: son of, daughter of (بن راشد، بنت عبد العزيز).
+SON_OF = ("بن", "ابن", "بنت")
 # Words that link a name to the next word of it: بن راشد، آل مكتوم (folded ال)، عبد الله، أبو مازن، أبي وقاص.
-NAME_LINKS = ("بن", "ابن", "بنت", "ابو", "ابي", "ام", "ال", "عبد")
+NAME_LINKS = (*SON_OF, "ابو", "ابي", "ام", "ال", "عبد")
 NAME_CONNECTORS = frozenset({*NAME_LINKS, "اية"})
 # Prefix clitics a rule accepts before a name or a head noun: و ف ب ل ك alone, and their pairs.
 CLITIC_LETTERS = "وفبلك"
@@ -131,6 +225,15 @@ def occurrences(text: pl.DataFrame, forms: pl.DataFrame) -> pl.DataFrame:
         .unique(["key", "form", "start"], maintain_order=True)
     )
     return pl.concat([found.filter(whole), spelt])
+
+
+def batch_start(start: str = "start") -> pl.Expr:
+    """A byte offset (column `start`) made unique across the batch, the article's key in its high bits.
+
+    So a running maximum of ends, or the next start, needs no window per article: another article's offsets are
+    all below or all above this article's, and compare as no earlier or no later mention would.
+    """
+    return pl.col("key").cast(pl.Int64) * (1 << 32) + pl.col(start)
 
 
 def folded_bytes(found: pl.DataFrame, text: pl.DataFrame, offset: pl.Expr, length: pl.Expr | int) -> pl.Series:
