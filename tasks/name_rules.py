@@ -27,10 +27,15 @@ from tasks.rule_text import (
     SON_OF,
     TITLES,
     batch_start,
+    earlier,
+    first_in_list,
     folded_bytes,
     forms_of,
     found_in_own_article,
+    later,
+    leading_run,
     matches,
+    place_in_list,
 )
 
 # Role nouns followed by what they head: وزير الخارجية، محافظ نينوى، قائد الجيش، زعيم التيار …
@@ -208,25 +213,28 @@ def _name_length(words: pl.Expr) -> pl.Expr:
     is itself a name word of the corpora (علي عبد الله صالح) or a definite word that is not a common one,
     a family name (عمر حسن البشير): most names are two words.
     """
-    stops = list(_name_stops())
-    known_names = list(_extra_name_words())
-    links = list(NAME_LINKS)
-    word = pl.element()
+    return words.map_batches(lambda lists: leading_run(lists, _fits_a_name), return_dtype=pl.UInt32)
+
+
+def _fits_a_name(word: pl.Expr) -> pl.Expr:
+    """Whether a word of a candidate name (in leading_run) may be in it, given the words before it (_name_length)."""
+    stops = pl.Series(list(_name_stops()))
+    links = pl.Series(list(NAME_LINKS))
     # عبد and the word after it count as one word (عبد الكريم برهوم is a two-word name).
-    position = pl.int_range(pl.len()) - (word.first() == "عبد").cast(pl.Int64)
+    position = place_in_list() - (first_in_list(word) == "عبد").cast(pl.Int64)
     is_link = word.is_in(links)
-    following = word.shift(-1)
-    fits = (
+    following = later(word)
+    return (
         (position < 2)
-        | is_link.shift(1).fill_null(False)
+        | earlier(is_link).fill_null(False)
         | (is_link & following.is_not_null() & ~following.is_in(stops))
         | (
-            ((position == 2) | is_link.shift(2).fill_null(False))
-            & (word.is_in(known_names) | word.str.starts_with("ال"))
+            ((position == 2) | earlier(is_link, 2).fill_null(False))
+            & (word.is_in(pl.Series(list(_extra_name_words()))) | word.str.starts_with("ال"))
         )
     ) & (
         # The word عبد links is part of the name whatever else it is (عبد السلام: السلام is a common word).
-        (word.shift(1) == "عبد").fill_null(False)
+        (earlier(word) == "عبد").fill_null(False)
         | (
             ~word.is_in(stops)
             # The first word too, but for a و-word: after a title, a verb or a preposition is no name (الملك
@@ -234,7 +242,6 @@ def _name_length(words: pl.Expr) -> pl.Expr:
             & ~(((position >= 1) | ~word.str.starts_with("و")) & plain_form(word))
         )
     )
-    return words.list.eval((~fits).cum_sum().eq(0).sum()).list.first()
 
 
 @cache

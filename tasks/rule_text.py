@@ -264,3 +264,45 @@ def found_anywhere(text: pl.DataFrame, forms: pl.DataFrame) -> pl.DataFrame:
     Unlike found_in_own_article, what an article yields depends on its batch.
     """
     return occurrences(text, forms).join(forms, on="form", how="inner")
+
+
+def leading_run(words: pl.Series, fits: Callable[[pl.Expr], pl.Expr]) -> pl.Series:
+    """How many of each list's words (a Series of lists) fit, from its first up to the first that does not.
+
+    `fits` makes a boolean expression of the column of all lists' words laid end to end; it may read a word's
+    place in its list (place_in_list) and its neighbours there (earlier, later, first_in_list). Flat columns,
+    not list.eval: that ran each step that is not word by word once per list (4 times slower on the 31,500
+    names the rules read in the SaudiNewsNet articles).
+    """
+    flat = pl.DataFrame({"row": pl.int_range(words.len(), dtype=pl.UInt32, eager=True), "word": words})
+    opens = (pl.col("row") != pl.col("row").shift(1)).fill_null(True)
+    flat = flat.explode("word", empty_as_null=True).with_columns(
+        first=pl.when(opens).then(pl.int_range(pl.len())).forward_fill()
+    )
+    misfit = (~fits(pl.col("word")).fill_null(False)).cast(pl.UInt32).alias("misfit")
+    flat = flat.with_columns(misfit).with_columns(misfits=pl.col("misfit").cum_sum())
+    # Misfits from the list's first word up to this one: none, and the word is one of the leading run.
+    misfits_so_far = pl.col("misfits") - first_in_list(pl.col("misfits")) + first_in_list(pl.col("misfit"))
+    leading = (misfits_so_far == 0) & pl.col("word").is_not_null()
+    counted = flat.with_columns(leading=leading).group_by("row", maintain_order=True).agg(pl.col("leading").sum())
+    return counted["leading"].alias(words.name)
+
+
+def place_in_list() -> pl.Expr:
+    """In leading_run's `fits`: the word's place in its list, from 0."""
+    return pl.int_range(pl.len()) - pl.col("first")
+
+
+def first_in_list(value: pl.Expr) -> pl.Expr:
+    """In leading_run's `fits`: the value at the first word of the word's list."""
+    return value.gather(pl.col("first"))
+
+
+def earlier(value: pl.Expr, by: int = 1) -> pl.Expr:
+    """In leading_run's `fits`: the value `by` words before, in the word's list (null before its first)."""
+    return pl.when(place_in_list() >= by).then(value.shift(by))
+
+
+def later(value: pl.Expr) -> pl.Expr:
+    """In leading_run's `fits`: the value at the next word of the word's list (null after its last)."""
+    return pl.when(pl.col("row").shift(-1) == pl.col("row")).then(value.shift(-1))
