@@ -14,7 +14,7 @@ import polars as pl
 from tasks.gazetteer import as_pattern, kunya_nominative, patterns, tolerant, where, word_of_its_own
 from tasks.normalize import fold_for_matching, fold_string
 from tasks.organization_rules import cue_regex, cued_organizations, head_regex, headed_organizations
-from tasks.plain_words import plain_form, rule_words
+from tasks.plain_words import opens_with_idiom, plain_form, rule_words
 from tasks.reference import name_words
 from tasks.rule_text import (
     CLITIC,
@@ -304,6 +304,7 @@ def _read_given_name(found: pl.DataFrame) -> pl.DataFrame:
             ~folded.list.last().is_in(list(NAME_CONNECTORS)),
             ~folded.list.first().is_in(list(name_words()["common"] | name_words()["news"])),
             ~((name.list.len() == 2) & (folded.list.last() == "الله") & (folded.list.first() != "عبد")),
+            ~opens_with_idiom(folded),
         )
         .with_columns(name.list.join(" "))
         .with_columns(pattern=as_pattern(kunya_nominative(fold_for_matching(name))), entity_type=pl.lit("PER"))

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import polars as pl
 
+from tasks.normalize import fold_string
+
 REFERENCE_DIR = Path(__file__).parent / "reference"
 
 
@@ -57,6 +59,15 @@ def name_words() -> dict[str, frozenset[str]]:
     table = _name_word_table()
     kinds = ("given", "name", "head", "common", "other", "news", "verb", "accusative", "nationality")
     return {kind: frozenset(table.filter(pl.col("kind") == kind)["word"].to_list()) for kind in kinds}
+
+
+@cache
+def idioms() -> frozenset[tuple[str, str]]:
+    """idioms.csv: phrases a given name opens that name no one (حسن الجوار "good neighbourliness"), folded, as
+    (given name, noun without ال)."""
+    with (REFERENCE_DIR / "idioms.csv").open(encoding="utf-8", newline="") as handle:
+        phrases = [fold_string(row["phrase"]).split(" ") for row in csv.DictReader(handle)]
+    return frozenset((given, noun.removeprefix("ال")) for given, noun in phrases)
 
 
 @cache

@@ -265,3 +265,19 @@ def test_a_place_or_body_named_after_a_person_names_no_one() -> None:
 def test_a_name_read_by_rule_is_written_in_one_script() -> None:
     # SaudiNewsNet: an acronym after a nationality, then a verb, was a person in 19 articles.
     assert persons("يذكر أن معهد المواصفات البريطاني BSI تأسس عام 1901م") == []
+
+
+def test_an_idiom_a_given_name_opens_names_no_one() -> None:
+    # SaudiNewsNet: حسن الجوار "good neighbourliness" was a person in 28 articles; its noun bare, with a
+    # possessive or a clitic before حسن (بحسن خلقه، حسن ظنهم، ورغد العيش، وسهل الاستخدام) too.
+    assert persons("وشددا على أن مبادئ حسن الجوار تقتضي الابتعاد عن التدخل في شؤون الدول") == []
+    assert persons("حيث أجمع المغردون على موقع تويتر بحسن خلقه ومحبته للجميع") == []
+    assert persons("الحمد لله أنني كنت عند حسن ظنهم وبإذن الله المقبل أجمل") == []
+    assert persons("ينعمون بالأمن والعدل ورغد العيش، فأخذت تسيطر") == []
+    assert persons("بتصميم متميز، ومتعدد المقاسات، وسهل الاستخدام، وبخامات عالية الجودة") == []
+    # حسن before a family name is a person (a player, in the same articles).
+    assert names("رفع العقوبة عن الثلاثي حسين عبدالغني، محمد عيد، وحسن الراهب، والهلال") == [
+        "حسين عبدالغني",
+        "محمد عيد",
+        "حسن الراهب",
+    ]
