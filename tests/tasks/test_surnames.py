@@ -84,9 +84,9 @@ def test_a_word_the_batch_writes_mostly_apart_from_the_full_name_is_no_batch_sur
 
 
 def test_a_plain_word_of_real_news_is_no_batch_surname() -> None:
-    # جوار ("vicinity") is written with ال in real news (الجوار): a word, though حسن جوار was read as a name.
-    rows = found("وقال حسن جوار إن الاجتماع انتهى", *["يقع المنزل في جوار المسجد"] * 5)
-    assert rows.select("article_id", "entity").rows() == [("a0", "حسن جوار")]
+    # سبيل ("way") is written with ال in real news (السبيل): a word, though خالد سبيل was read as a name.
+    rows = found("وقال خالد سبيل إن الاجتماع انتهى", *["عمل الفريق في سبيل النجاح"] * 5)
+    assert rows.select("article_id", "entity").rows() == [("a0", "خالد سبيل")]
 
 
 def test_a_surname_followed_by_bin_opens_someone_elses_name() -> None:
