@@ -119,12 +119,13 @@ TITLES = (
     "سمو",
 )
 # Nouns of places and institutions (folded): after a title they open the place or body it heads, not a person
-# (أمير منطقة نجران، رئيس شركة الكهرباء، محافظ محافظة تعز); the training text is too small to list them.
+# (أمير منطقة نجران، رئيس شركة الكهرباء، محافظ محافظة تعز، مدير عام فرع الهيئة); the training text is too small to
+# list them.
 _INSTITUTIONS = (
     "منطقه محافظه اماره مدينه ولايه قضاء ناحيه بلديه قريه حي شارع سوق ميناء مطار جزيره اقليم "
     "شركه مؤسسه هيئه مجلس وزاره مديريه اداره قسم دائره مكتب مصلحه جهاز قياده قوات جيش شرطه "
     "محكمه نيابه سفاره قنصليه جامعه كليه مدرسه معهد مستشفي مركز بنك صندوق حزب حركه جبهه منظمه جمعيه "
-    "لجنه اتحاد نادي فريق منتخب برنامج مشروع مهرجان مسابقه بطوله دوري كاس مجموعه غرفه"
+    "لجنه اتحاد نادي فريق منتخب برنامج مشروع مهرجان مسابقه بطوله دوري كاس مجموعه غرفه فرع رئاسه امانه وكاله قطاع"
 )
 INSTITUTION_WORDS = frozenset(_INSTITUTIONS.split())
 # Words before a father's name: son of, daughter of (بن راشد، بنت عبد العزيز).

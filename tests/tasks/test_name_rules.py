@@ -243,6 +243,9 @@ def test_a_role_heading_an_institution_is_followed_by_its_name_not_a_persons() -
     assert [name for name, _ in persons(body)] == ["عبد السلام دوابشة", "سعد دوابشة"]
     # A definite noun is the role's own portfolio (وزير القضاء): a person follows it.
     assert names("وقال وزير القضاء حاييم رامون إن") == ["حاييم رامون"]
+    # SaudiNewsNet: فرع الهيئة, "the authority's branch", was a person in 15 articles.
+    body = "وقال المهندس محمد العمرة مدير عام فرع الهيئة في منطقة عسير إن الأسعار تحدد"
+    assert [name for name, _ in persons(body)] == ["محمد العمرة"]
 
 
 def test_a_given_name_and_allah_alone_is_a_formula_not_a_person() -> None:
