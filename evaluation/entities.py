@@ -615,7 +615,9 @@ names no one: حسن الجوار alone was a person in 28 SaudiNewsNet articles
 and none new; the figures unchanged. A branch, presidency, municipality, agency or sector (فرع، رئاسة، أمانة،
 وكالة، قطاع) is an institution noun too (مدير عام فرع الهيئة: فرع الهيئة was a person in 15 articles): 41 rows
 fewer there (عزت أمانة المنطقة, "the municipality attributed", too), one more (عمر بن صالح العمري), the figures
-unchanged.
+unchanged. A nisba's accusative (قانونيا، تلقائيا "legally, automatically": 405 words of real news whose nisba
+with ال it writes, no place) ends a name as other accusatives do: سليم قانونيا was a person in 19 articles; 22
+rows fewer there, none new, the figures unchanged.
 """
 
 

@@ -395,8 +395,11 @@ def given_words(anercorp_lines: int = TRAIN_LINES) -> set[str]:
     return set(mined) | set(fold_all(curated_given_names()))
 
 
-def write_name_words(path: Path, anercorp_lines: int = TRAIN_LINES) -> dict[str, int]:
-    """Write the rules' word lists mined from the training text: given, name, head, common and other words."""
+def write_name_words(
+    path: Path, anercorp_lines: int = TRAIN_LINES, places: frozenset[str] = frozenset()
+) -> dict[str, int]:
+    """Write the rules' word lists mined from the training text: given, name, head, common and other words; and
+    real news's plain words, verbs and accusatives (none of `places`, the gazetteer's one-word places, folded)."""
     stats = word_stats(anercorp_lines)
     seen = stats["seen"]
     rows: list[tuple[str, str, int, int]] = []
@@ -465,6 +468,20 @@ def write_name_words(path: Path, anercorp_lines: int = TRAIN_LINES) -> dict[str,
             and word not in names
         ):
             rows.append((word, "accusative", news[stem], count))
+    # And a nisba's accusative (رسميا، قانونيا، سريا: an adverb, "officially"): five letters or more ending in يا
+    # whose nisba with ال (الرسمي) real news writes at least MIN_NEWS_OTHER times; no place (سوريا، ماليزيا: the
+    # country's nisba is written too) and no given, name or head word.
+    taken = {row[0] for row in rows}
+    for word, count in sorted(news.items()):
+        nisba = news["ال" + word[:-1]]
+        if (
+            len(word) >= 5
+            and word.endswith("يا")
+            and not word.startswith("ال")
+            and nisba >= MIN_NEWS_OTHER
+            and word not in names | places | taken
+        ):
+            rows.append((word, "accusative", nisba, count))
     # Nationality nisbas: before a name, one is its cue (السويسري روجيه فيدرر); `tagged` is their count in real news.
     rows.extend((word, "nationality", news[word], seen[word]) for word in nationality_words())
     with path.open("w", encoding="utf-8", newline="") as handle:
@@ -656,7 +673,8 @@ def build(directory: Path = REFERENCE, anercorp_lines: int = TRAIN_LINES, source
     mined = add_mined(gazetteer, spans, grams, spellings, once_common, given_words(anercorp_lines))
     total = gazetteer.write(directory / OUT.name)
     sources = Counter(str(r["source"]) for r in gazetteer.rows.values())
-    words = write_name_words(directory / NAME_WORDS.name, anercorp_lines)
+    places = frozenset(k for k, owner in gazetteer.owner.items() if " " not in k and gazetteer.type_of[owner] == "LOC")
+    words = write_name_words(directory / NAME_WORDS.name, anercorp_lines, places)
     return (
         f"{total} rows written to {OUT.name}: {dict(sources)}; {mined} mined names accepted; {NAME_WORDS.name}: {words}"
     )

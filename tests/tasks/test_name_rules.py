@@ -270,6 +270,11 @@ def test_a_name_read_by_rule_is_written_in_one_script() -> None:
     assert persons("يذكر أن معهد المواصفات البريطاني BSI تأسس عام 1901م") == []
 
 
+def test_a_nisbas_accusative_ends_a_name() -> None:
+    # SaudiNewsNet: سليم قانونيا, "legally sound", was a person in 19 articles.
+    assert persons('وقال ل"دنيا الرياضة": "هذا الإجراء صحيح وسليم قانونيا، وعلى اللجنة وضع ملاحظة') == []
+
+
 def test_an_idiom_a_given_name_opens_names_no_one() -> None:
     # SaudiNewsNet: حسن الجوار "good neighbourliness" was a person in 28 articles; its noun bare, with a
     # possessive or a clitic before حسن (بحسن خلقه، حسن ظنهم، ورغد العيش، وسهل الاستخدام) too.

@@ -21,6 +21,13 @@ def test_verbs_accusatives_and_prepositions_on_plain_words_are_no_name_words() -
     assert plain("احمد", "كمال", "كروس", "القحطاني") == [False] * 4
 
 
+def test_a_nisbas_accusative_is_a_plain_word_a_place_is_not() -> None:
+    # قانونيا "legally", تلقائيا "automatically" (القانوني، التلقائي are written in real news); سوريا and ماليزيا
+    # end alike, and their nisbas are written too, but they are places of the gazetteer.
+    assert plain("قانونيا", "تلقائيا") == [True, True]
+    assert plain("سوريا", "ماليزيا") == [False, False]
+
+
 def test_possessives_and_feminine_nisbas_read_as_a_stop_word() -> None:
     # انتقاله "his transfer", سيطرته (سيطرة + ه), هجماتها "its attacks", الانقلابية (a nisba of انقلاب) end a name;
     # معرفية (ة as written) and a given name stay, folded.
