@@ -10,7 +10,7 @@ import polars as pl
 from tasks.gazetteer import as_pattern, patterns, tolerant
 from tasks.normalize import fold_for_matching, fold_string
 from tasks.reference import curated_organizations, name_words
-from tasks.rule_text import CLITIC, LETTER, NAME_STOPS, matches
+from tasks.rule_text import CLITIC, LETTER, NAME_STOPS, TITLES, matches
 
 
 @cache
@@ -20,11 +20,17 @@ def head_regex() -> str:
     return rf"  (?:{CLITIC})?((?:{heads})(?:  {LETTER}{{2,}}){{1,4}})"
 
 
+# Definite words that follow an organization's name and are none of it (folded): its spokesman, "affiliated
+# to", "issued by" (اللجنة التنفيذية المتحدث الرسمي، اللجنة العليا للإغاثة التابعة للحكومة).
+_AFTER_A_NAME = frozenset({"المتحدث", "التابع", "التابعه", "التابعين", "الصادر", "الصادره"})
+
+
 def headed_organizations(text: pl.DataFrame) -> pl.DataFrame:
     """Organizations written as a mined head noun and what it governs: article_id, key, name, pattern, entity_type.
 
     After the head come definite words (الدول العربية), genitives with لل (للطاقة الذرية), and right after
-    the head one bare word that is not a common word (بلدية نابلس، حزب الله); anything else ends the name.
+    an indefinite head one bare word that is not a common word (بلدية نابلس، حزب الله); anything else, a title
+    (المهندس) or an affiliation (التابعة) ends the name.
     """
     return matches(text, "headed", _read_headed).unique(["article_id", "pattern"])
 
@@ -33,16 +39,19 @@ def _read_headed(found: pl.DataFrame) -> pl.DataFrame:
     """The organization (and its pattern) each head-noun match reads, where it is not in the gazetteer."""
     lists = name_words()
     stops = list(lists["common"] | NAME_STOPS)
+    # A title ends the name: the next person's (بلدية العمرة المهندس، هيئة الأركان العامة الفريق).
+    ends = list(NAME_STOPS | {fold_string(t) for t in TITLES if " " not in t} | _AFTER_A_NAME)
     name = pl.col("name")
     word = pl.element()
     folded = name.list.eval(fold_for_matching(word))
     # int_range, not cum_count (which counts from 1): the head is word 0, the bare word right after it word 1.
     position = pl.int_range(pl.len())
-    # A relative pronoun or time word (التي، الذي، اليوم) is no definite word of the name.
+    # A relative pronoun or time word (التي، الذي، اليوم) is no definite word of the name. A bare word governed
+    # by the head follows an indefinite head only (بلدية نابلس): after اللجنة it is a verb (اللجنة ستبدأ).
     fits = folded.list.eval(
         (position == 0)
-        | (word.str.contains("^(?:ال|لل)\\p{L}{2}") & ~word.is_in(list(NAME_STOPS)))
-        | ((position == 1) & ~word.is_in(stops))
+        | (word.str.contains("^(?:ال|لل)\\p{L}{2}") & ~word.is_in(ends))
+        | ((position == 1) & ~word.is_in(stops) & ~word.first().str.starts_with("ال"))
     )
     length = fits.list.eval((~word).cum_sum().eq(0).sum()).list.first()
     # A head and one plain word of real news, bare or definite, describes a body, it does not name one

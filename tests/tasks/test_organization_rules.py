@@ -19,6 +19,21 @@ def test_a_relative_pronoun_ends_a_head_noun_organization() -> None:
     assert names("وقالت اللجنة التي شكلتها الوزارة إن العمل انتهى") == []
 
 
+def test_a_bare_word_after_a_definite_head_is_none_of_its_name() -> None:
+    # SaudiNewsNet: اللجنة ستبدأ, "the committee will start", was an organization; a bare word is governed by an
+    # indefinite head only (بلدية ترقوميا, below).
+    assert names("وأوضح المتحدث الإعلامي محمد الصفيان، أن اللجنة ستبدأ في وضع اللمسات النهائية") == ["محمد الصفيان"]
+
+
+def test_a_title_or_affiliation_ends_a_head_noun_organization() -> None:
+    # SaudiNewsNet: the next person's title (المهندس، الفريق) and التابعة "affiliated to" were read into the name.
+    body = "وقال رئيس بلدية محافظة الخبر المهندس عصام بن عبداللطيف الملا في تصريح صحافي"
+    assert names(body)[:1] == ["بلدية محافظة الخبر"]
+    body = "بالتنسيق مع اللجنة العليا للإغاثة التابعة للحكومة الشرعية اليمنية وخلية الإجلاء"
+    assert names(body)[:1] == ["اللجنة العليا للإغاثة"]
+    assert names("ورئيس هيئة الأركان العامة الفريق أول ركن عبدالرحمن البنيان")[:1] == ["هيئة الأركان العامة"]
+
+
 def test_a_head_noun_takes_one_bare_word_after_it() -> None:
     # ترقوميا is in no list: it is read as what بلدية governs.
     assert found("أعلنت بلدية ترقوميا عن مشروع").select("entity", "entity_type").rows() == [("بلدية ترقوميا", "ORG")]
