@@ -23,7 +23,7 @@ import polars as pl
 
 from evaluation.entities import ANERCORP, ANERCORP_TYPES, TYPE_MAP, WOJOOD_TRAIN, Doc, make_doc, read_tagged
 from tasks.normalize import fold_for_matching
-from tasks.rule_text import CLITICS
+from tasks.rule_text import CLITICS, TITLES
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "data"
@@ -72,6 +72,8 @@ REGION = {
     "IQ", "SY", "LB", "JO", "PS", "IL", "SA", "KW", "BH", "QA", "AE", "OM", "YE", "EG", "LY", "TN", "DZ",
     "MA", "SD", "IR", "TR", "AF", "PK", "MR", "SO", "DJ",
 }  # fmt: skip
+# Countries the cities file names as mledoze/countries does not (folded).
+_CITY_COUNTRIES = {"الارض الفلسطينيه المحتله": "PS"}
 # Words that are never a name on their own, whatever a corpus tagged.
 _STOP_WORDS = (
     "في من الى إلى على عن مع أن ان إن لا ما قد كان قال يوم امس أمس اليوم بعد قبل عند التي الذي هو هي "
@@ -256,6 +258,7 @@ def add_mined(gazetteer: Gazetteer, spans: Counter[tuple[str, str]], grams: Coun
         by_key[bare][label] += count
         for spelling, n in spellings[key].items():
             written[bare][strip_written(spelling, key, bare)] += n
+    titles = set(fold_all([t for t in TITLES if " " not in t]))
     added = 0
     for key, labels in sorted(by_key.items()):
         label, count = labels.most_common(1)[0]
@@ -274,6 +277,9 @@ def add_mined(gazetteer: Gazetteer, spans: Counter[tuple[str, str]], grams: Coun
             or (label in ("PER", "ORG") and len(words) == 1 and plain_in_news(key))
             # A clitic on such a word (لاتحاد: ل + اتحاد, "to a union") is no place or body either.
             or (label in ("LOC", "ORG") and len(words) == 1 and key[:1] in "وبلفك" and plain_in_news(key[1:]))
+            # A place or body opening with a person's title is a name cut short (مستشفى الملك فيصل التخصصي, tagged
+            # الملك فيصل ORG): alone, in news, it is the person.
+            or (label in ("LOC", "ORG") and words[0] in titles)
             or not written[key]
         ):
             continue
@@ -622,17 +628,24 @@ def cities() -> list[tuple[str, str]]:
     """Major cities, and cities of the region, whose Arabic name plausibly is that city.
 
     A smaller town whose one-word name is a word of real news (فرح "joy", ميدان "square", العقبة "the
-    obstacle") is left out unless it is a capital: in news the word is far commoner than the town.
+    obstacle") or a verb (ينبع "springs") is left out unless it is a capital: in news the word is far commoner
+    than the town.
     """
     countries = json.loads((DATA / "gazetteers" / "countries" / "countries.json").read_text("utf-8"))
-    codes = {c["translations"].get("ara", {}).get("common"): c["cca2"] for c in countries}
+    # The cities file names a country by its common or its official name (المملكة العربية السعودية), with
+    # diacritics at times (عُمان): both are looked up folded.
+    named = [(c["translations"]["ara"][kind], c["cca2"]) for c in countries for kind in ("common", "official")
+             if c["translations"].get("ara")]  # fmt: skip
+    codes = dict(zip(fold_all([name for name, _ in named]), [code for _, code in named], strict=True))
+    codes.update(_CITY_COUNTRIES)
     capitals = {capital for c in countries for capital in c.get("capital", [])}
     frame = pl.read_csv(DATA / "gazetteers" / "world-cities" / "world-cities.csv", encoding="utf8-lossy")
     frame = frame.rename({frame.columns[0]: "CountryNameAr"})
     picked: list[tuple[str, str]] = []
-    for country, arabic, english, population in frame.select(
-        "CountryNameAr", "CityNameAr", "CityNameEn", "Population"
-    ).iter_rows():
+    countries_folded = fold_all(frame["CountryNameAr"].to_list())
+    for country, arabic, english, population in zip(
+        countries_folded, *frame.select("CityNameAr", "CityNameEn", "Population"), strict=True
+    ):
         population = population or 0
         regional = codes.get(country) in REGION
         if population < (REGION_POPULATION if regional else WORLD_POPULATION):
@@ -647,6 +660,9 @@ def cities() -> list[tuple[str, str]]:
             continue
         key = fold_all([arabic])[0]
         if population < MIN_PLAIN_CITY and english not in capitals and " " not in key and plain_in_news(key):
+            continue
+        # Nor one that is an imperfect verb: its form with ت is written too (ينبع "springs", يزد "increases").
+        if population < MIN_PLAIN_CITY and key.startswith("ي") and news_words()["ت" + key[1:]] >= MIN_NEWS_OTHER:
             continue
         picked.append((arabic, english))
     return picked

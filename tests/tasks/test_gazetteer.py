@@ -107,6 +107,14 @@ def test_generated_places_and_countries_are_loaded() -> None:
     assert names("في قضاء تلعفر وفي جمهورية العراق وفي مدينة إسطنبول") == ["تلعفر", "العراق", "إسطنبول"]
 
 
+def test_cities_of_the_region_come_from_countries_the_cities_file_names_officially() -> None:
+    # The cities file names Saudi Arabia, the Emirates and Oman as المملكة العربية السعودية، الإمارات العربية
+    # المتحدة، عُمان: their towns of 100,000 people are the region's (SaudiNewsNet wrote أبها in 371 articles).
+    assert names("وصل الوفد إلى أبها ثم الجبيل وعجمان وصلالة") == ["أبها", "الجبيل", "عجمان", "صلالة"]
+    # A smaller town whose name is a verb of real news (ينبع "springs", تنبع too) is not listed.
+    assert names("منسوب النهر الذي ينبع من المرتفعات") == []
+
+
 def test_agencies_of_the_newsroom_lexicon_and_curated_companies_are_organizations() -> None:
     rows = found("ذكرت وكالة الأنباء السعودية (واس) أن شركة مايكروسوفت ونادي مانشستر يونايتد")
     assert rows.select("entity", "entity_type").rows() == [
