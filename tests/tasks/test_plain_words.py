@@ -33,3 +33,11 @@ def test_possessives_and_feminine_nisbas_read_as_a_stop_word() -> None:
     # معرفية (ة as written) and a given name stay, folded.
     assert read("صلاح", "انتقاله", "سيطرته", "هجماتها", "الانقلابية") == ["صلاح", "في", "في", "في", "في"]
     assert read("ناصر", "معرفية") == ["ناصر", "معرفيه"]
+
+
+def test_possessives_of_our_and_your_and_after_a_preposition_read_as_a_stop_word() -> None:
+    # مستقبلنا "our future", انطباعاتكم "your impressions", بتنفيذه "with its carrying out", لإعارته "for his loan"
+    # (SaudiNewsNet: إسماعيل بتنفيذه was a person in 13 articles).
+    assert read("عماد", "مستقبلنا", "بانطباعاتكم", "بتنفيذه", "لإعارته") == ["عماد", "في", "في", "في", "في"]
+    # Not a name ending like a pronoun on a short word (فيسنا، جمعه), nor ك on a plain word (ناميك, Namık).
+    assert read("فيسنا", "جمعه", "ناميك") == ["فيسنا", "جمعه", "ناميك"]
