@@ -633,7 +633,9 @@ tagged ORG once, for a hospital's name cut short) is not taken: 66 rows of King 
 A possessive with "our" or "your" (مستقبلنا، بانطباعاتكم), or with ب or ل before the noun (بتنفيذه، لإعارته),
 ends a name as one with "his" does (not ك "your": ناميك تان is a person of the development split): SaudiNewsNet
 73 rows fewer (إسماعيل بتنفيذه 13, حسن جماهيرنا 9, عماد مستقبلنا 8), one more (فريدريك أنديك, after بمديره), the
-figures unchanged.
+figures unchanged. ل on a plain word of real news of three letters ends a name too (الفريق الوطني لكرة القدم:
+لكرة القدم was a person in 18 articles; with ب or ك such words spell names, كمال، باسي): SaudiNewsNet 33 rows
+fewer, 3 more (أحمد عيد); ANERcorp PER 0.670 → 0.671 (3 fewer wrong), the other figures unchanged.
 """
 
 

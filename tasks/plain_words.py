@@ -69,9 +69,9 @@ def plain_form(word: pl.Expr) -> pl.Expr:
     definite or common word (بالاهتمام، للمؤتمرات، بارتكاب) is none. Nor is a verb opening with ت or ا whose
     form with ي real news writes too (the `verb` words: الملك سلمان تنطلق, read as a person in 83 SaudiNewsNet
     articles; حسين اعتذر in 20), an accusative word (the `accusative` words: ظريف عنوانا in 19), or ب، ك or
-    ل on a plain word of real news or a one-word listed name (لكرة، بتونس: the SaudiNewsNet articles had
-    بتونس متوجها as a person in 34). So such a word ends a name unless it is a given name or name word of
-    the corpora (وجدي).
+    ل on a plain word of real news (of four letters or more, or three after ل) or a one-word listed name (لكرة،
+    بتونس: the SaudiNewsNet articles had بتونس متوجها as a person in 34, لكرة القدم in 18). So such a word ends
+    a name unless it is a given name or name word of the corpora (وجدي).
     """
     lists = name_words()
     bare = word.str.slice(1)
@@ -81,6 +81,7 @@ def plain_form(word: pl.Expr) -> pl.Expr:
         | word.str.contains("^(?:[بكلف]ال|لل)")
         | (word.str.contains("^[بكلف]") & bare.is_in(list(lists["common"])))
         | (word.str.contains("^[بكل]") & bare.is_in(list(_preposition_objects())))
+        | (word.str.starts_with("ل") & bare.is_in(list(_short_news_words())))
     )
     return plain & ~word.is_in(list(lists["given"] | lists["name"]))
 
@@ -93,6 +94,13 @@ def _preposition_objects() -> frozenset[str]:
     """
     news = {word for word in name_words()["news"] if len(word) >= 4}
     return frozenset(news | _one_word_listed())
+
+
+@cache
+def _short_news_words() -> frozenset[str]:
+    """Plain words of real news of three letters: with ل before them no name word (لكرة القدم، لحشد، لسوء الحظ),
+    as ب or ك before them spell names as often (باسي، كمال)."""
+    return frozenset(word for word in name_words()["news"] if len(word) == 3)
 
 
 @cache

@@ -17,6 +17,8 @@ def test_verbs_accusatives_and_prepositions_on_plain_words_are_no_name_words() -
     # تنطلق (ت-verb), اعتذر (past), سيذهب (future), عنوانا (accusative), بجراح (ب on a plain word), بتونس (ب on a
     # listed name); the folded words as the rules pass them.
     assert plain("تنطلق", "اعتذر", "سيذهب", "عنوانا", "بجراح", "بتونس") == [True] * 6
+    # ل on a plain word of three letters (لكره: لكرة القدم after الفريق الوطني was a person in 18 articles).
+    assert plain("لكره", "لحشد") == [True, True]
     # Names: a given name (احمد), a name word with ك (كمال), a foreign surname (كروس), a family name.
     assert plain("احمد", "كمال", "كروس", "القحطاني") == [False] * 4
 
