@@ -447,10 +447,14 @@ def write_name_words(
     # more, or with ا but not ال (اعتذر، امتدح، استند: the past) of five or more, whose form with ي instead is
     # written there too (ينطلق، يعتذر), at least MIN_NEWS_OTHER times; a name word stays one. Four-letter
     # words with ا were names as often (امين، اميل، ادين، اندي: يمين، يميل، يدين are words).
+    # With ن ("we": نشعر، نعتقد) of four letters or more, the forms with ي and with ت must both be written:
+    # surnames open with ن on a verb's letters too (نشار: يشار, نزال، نديم، ناني).
     for word, count in sorted(news.items()):
         verb = news["ي" + word[1:]]
-        opening = (word.startswith("ت") and len(word) >= 4) or (
-            word.startswith("ا") and not word.startswith("ال") and len(word) >= 5
+        opening = (
+            (word.startswith("ت") and len(word) >= 4)
+            or (word.startswith("ا") and not word.startswith("ال") and len(word) >= 5)
+            or (word.startswith("ن") and len(word) >= 4 and news["ت" + word[1:]] >= MIN_NEWS_OTHER)
         )
         if opening and verb >= MIN_NEWS_OTHER and word not in names:
             rows.append((word, "verb", verb, count))

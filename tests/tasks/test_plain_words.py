@@ -19,6 +19,9 @@ def test_verbs_accusatives_and_prepositions_on_plain_words_are_no_name_words() -
     assert plain("تنطلق", "اعتذر", "سيذهب", "عنوانا", "بجراح", "بتونس") == [True] * 6
     # ل on a plain word of three letters (لكره: لكرة القدم after الفريق الوطني was a person in 18 articles).
     assert plain("لكره", "لحشد") == [True, True]
+    # "We" verbs (نشعر "we feel", نعتقد), whose ي and ت forms real news writes; not surnames on a verb's
+    # letters whose ت form it does not (نشار: يشار، نديم، ناني).
+    assert plain("نشعر", "نعتقد", "نشار", "نديم", "ناني") == [True, True, False, False, False]
     # Names: a given name (احمد), a name word with ك (كمال), a foreign surname (كروس), a family name.
     assert plain("احمد", "كمال", "كروس", "القحطاني") == [False] * 4
 
