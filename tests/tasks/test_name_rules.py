@@ -289,3 +289,16 @@ def test_an_idiom_a_given_name_opens_names_no_one() -> None:
         "محمد عيد",
         "حسن الراهب",
     ]
+
+
+def test_a_dual_relative_pronoun_ends_a_name() -> None:
+    # SaudiNewsNet: اللذين "the two who" was read into the second of two names (خالد راضي اللذين).
+    body = "باستثناء جاسم الحمدان وخالد راضي اللذين غادرا المعسكر لاستكمال برنامجهما"
+    assert names(body) == ["جاسم الحمدان", "خالد راضي"]
+
+
+def test_staff_after_a_rank_is_part_of_the_title() -> None:
+    # SaudiNewsNet: ركن "staff" (اللواء ركن، الفريق أول ركن) opened the name (ركن خالد الحربي).
+    body = "والفريق عبد الله القرني نائب مدير عام المباحث، واللواء ركن خالد الحربي قائد قوة الطوارئ الخاصة"
+    assert names(body) == ["عبد الله القرني", "خالد الحربي"]
+    assert names("رئيس هيئة الأركان المشتركة الفريق أول ركن مشعل الزبن، ومستشار الملك")[-1] == "مشعل الزبن"
