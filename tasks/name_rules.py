@@ -68,6 +68,8 @@ _NAMED_AFTER = (
     "قصر قاعه قاعده برج ميدان مجمع مكتبه جائزه كرسي صندوق واحه"
 )
 _FACILITIES = frozenset(_NAMED_AFTER.split())
+# The titles before the person a place or body is named after (جامعة الإمام محمد بن سعود، مستشفى الأمير سلطان).
+_NAMING_TITLES = ("الملك", "الملكه", "الامير", "الاميره", "الامام", "الشيخ", "الشيخه", "السلطان")
 # A nisba after a title or nationality (الرئيس الأمريكي، وزير الخارجية الإيراني، الكوري الجنوبي) belongs to it; two
 # letters or more before its ي, so that الذي is none (الرئيس الذي …).
 _NISBA = rf"(?:  ال{LETTER}{{2,}}ي(?:ه|ة)?){{0,2}}"
@@ -260,7 +262,13 @@ def _given_name_regex(split: bool = False) -> str:
     # عبد and the definite word it links are a given name too (عبد الرحمن عبد العال; not عبد خيرا): see _ABD.
     name = rf"(?:(?:{kunya})  )?" + _chain(rf"(?:{_ABD}  ال{LETTER}{{2,}}|{names})", split)
     son_of = "|".join(tolerant(link) for link in SON_OF)
-    return rf" (?:({son_of})  )?({CLITIC})?({name}) "
+    # Or the noun of a place or body named after a person, and a royal or clerical title (مطار الملك خالد الدولي،
+    # مدرسة أسامة بن زيد الابتدائية): the title rule reads no one there, and neither does this one. Not طريق: عن
+    # طريق "by way of" comes before people (عن طريق حسني عبد ربه).
+    facilities = "|".join(tolerant(w) for w in sorted(_FACILITIES - {"طريق"}, key=len, reverse=True))
+    royal = "|".join(tolerant(t) for t in _NAMING_TITLES)
+    named_after = rf"(?:{CLITIC})?(?:{facilities})(?:  (?:{royal}))?"
+    return rf" (?:({son_of}|{named_after})  )?({CLITIC})?({name}) "
 
 
 def _given_name_people(text: pl.DataFrame) -> pl.DataFrame:

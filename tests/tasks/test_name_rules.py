@@ -263,6 +263,12 @@ def test_a_place_or_body_named_after_a_person_names_no_one() -> None:
     assert persons("الخط الأزرق من جنوب جدة إلى مطار الملك عبدالعزيز الدولي بطول 33 كيلو متراً") == []
     assert persons("حالتان منومتان بمستشفى مدينة الملك عبدالعزيز الطبية بالحرس الوطني") == []
     assert persons("عضو هيئة تدريس بجامعة الأمير سطام بن عبدالعزيز، أنه من خلال المتابعة") == []
+    # Nor does a given name there (خالد الدولي, محمد بن سعود الإسلامية: the given-name rule read them), but after
+    # عن طريق "by way of" a person follows.
+    assert persons("تم نقلهم الى مستشفى الملك خالد المدني بتبوك") == []
+    assert persons("وعضو هيئة التدريس بجامعة الإمام محمد بن سعود الإسلامية") == []
+    assert persons("برعاية مؤسسة سالم بن محفوظ الخيرية وبإشراف") == []
+    assert names("أهداف أخرى عن طريق حسني عبد ربه ومحمد") == ["حسني عبد ربه"]
 
 
 def test_a_name_read_by_rule_is_written_in_one_script() -> None:
