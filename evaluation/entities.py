@@ -645,7 +645,12 @@ fewer, 26 more, the same people read right; the figures unchanged. A given name 
 body named after a person, with or without a royal title (مطار الملك خالد الدولي، مدرسة أسامة بن زيد الابتدائية،
 مؤسسة سالم بن محفوظ الخيرية), opens no person either, as a title there does not (but after عن طريق "by way of"):
 SaudiNewsNet 312 rows fewer (محمد بن سعود الإسلامية 13, خالد الدولي 8: the person only as the place's name in
-that article), 13 more; ANERcorp PER 0.671 → 0.672 (2 fewer wrong), the other figures unchanged.
+that article), 13 more; ANERcorp PER 0.671 → 0.672 (2 fewer wrong), the other figures unchanged. The
+Kingdom's region capitals and regions the cities file misspells or leaves out (تبوك، بريدة، حائل، نجران، الباحة،
+سكاكا، خميس مشيط، حفر الباطن، عسير، القصيم، الجوف) are curated: SaudiNewsNet 1,884 place rows more (عسير 849),
+45 person rows fewer (سلطان بتبوك 20, أحمد البشيري الباحة 10), the figures unchanged. الطائف is left out: all 7
+of its mentions in ANERcorp's split are the Lebanese accord (اتفاق الطائف، الانقلاب على الطائف), tagged O, and
+the build drops it for the same reason.
 """
 
 

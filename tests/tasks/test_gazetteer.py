@@ -111,6 +111,11 @@ def test_cities_of_the_region_come_from_countries_the_cities_file_names_official
     # The cities file names Saudi Arabia, the Emirates and Oman as المملكة العربية السعودية، الإمارات العربية
     # المتحدة، عُمان: their towns of 100,000 people are the region's (SaudiNewsNet wrote أبها in 371 articles).
     assert names("وصل الوفد إلى أبها ثم الجبيل وعجمان وصلالة") == ["أبها", "الجبيل", "عجمان", "صلالة"]
+    # The Kingdom's region capitals and regions the cities file misspells or leaves out (تابوك، ضليع رشيد for
+    # Buraydah) are curated; الطائف is not (اتفاق الطائف, the Lebanese accord, is no place in ANERcorp).
+    body = "وصل أمير منطقة تبوك إلى حائل ثم نجران والباحة وسكاكا وبريدة وخميس مشيط وحفر الباطن"
+    assert names(body) == ["تبوك", "حائل", "نجران", "الباحة", "سكاكا", "بريدة", "خميس مشيط", "حفر الباطن"]
+    assert names("هطول أمطار على منطقتي عسير والقصيم والجوف") == ["عسير", "القصيم", "الجوف"]
     # A smaller town whose name is a verb of real news (ينبع "springs", تنبع too) is not listed.
     assert names("منسوب النهر الذي ينبع من المرتفعات") == []
 
