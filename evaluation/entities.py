@@ -650,7 +650,10 @@ Kingdom's region capitals and regions the cities file misspells or leaves out (�
 سكاكا، خميس مشيط، حفر الباطن، عسير، القصيم، الجوف) are curated: SaudiNewsNet 1,884 place rows more (عسير 849),
 45 person rows fewer (سلطان بتبوك 20, أحمد البشيري الباحة 10), the figures unchanged. الطائف is left out: all 7
 of its mentions in ANERcorp's split are the Lebanese accord (اتفاق الطائف، الانقلاب على الطائف), tagged O, and
-the build drops it for the same reason.
+the build drops it for the same reason. The bare word a head noun governs is no verb, accusative or preposition
+on a plain word (بلدية تهتم، منظمة تنفيذا), nor و on a noun or name (منظمة وميسرة "organised and easy", بلدية
+وهيئة): SaudiNewsNet 34 organization rows fewer (بلدية باليرمو among them), 5 person rows more, the figures
+unchanged.
 """
 
 

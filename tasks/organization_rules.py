@@ -9,8 +9,9 @@ import polars as pl
 
 from tasks.gazetteer import as_pattern, patterns, tolerant
 from tasks.normalize import fold_for_matching, fold_string
+from tasks.plain_words import plain_form
 from tasks.reference import curated_organizations, name_words
-from tasks.rule_text import CLITIC, LETTER, NAME_STOPS, TITLES, matches
+from tasks.rule_text import CLITIC, INSTITUTION_WORDS, LETTER, NAME_STOPS, TITLES, matches
 
 
 @cache
@@ -23,6 +24,20 @@ def head_regex() -> str:
 # Definite words that follow an organization's name and are none of it (folded): its spokesman, "affiliated
 # to", "issued by" (اللجنة التنفيذية المتحدث الرسمي، اللجنة العليا للإغاثة التابعة للحكومة).
 _AFTER_A_NAME = frozenset({"المتحدث", "التابع", "التابعه", "التابعين", "الصادر", "الصادره"})
+
+
+def _no_genitive(word: pl.Expr) -> pl.Expr:
+    """Whether a bare folded word after a head noun is none of its name: a verb, an accusative, a preposition on a
+    plain word (بلدية تهتم، منظمة تندد، منظمة لمحاربة), or و on a known word (منظمة ومؤسسة، بلدية وهيئة).
+
+    A word opening with و or ي is a town's name as often (بلدية وادي الدواسر، بلدية يطا): only a known word after
+    و is taken for a conjunction.
+    """
+    lists = name_words()
+    # Nouns and names only: the common words hold verbs (ادي "led to" would make وادي a conjunction).
+    known = list(lists["news"] | lists["given"] | lists["name"] | lists["head"] | INSTITUTION_WORDS)
+    conjunction = word.str.starts_with("و") & word.str.slice(1).is_in(known)
+    return (plain_form(word) & ~word.str.contains("^[وي]")) | conjunction
 
 
 def headed_organizations(text: pl.DataFrame) -> pl.DataFrame:
@@ -51,7 +66,7 @@ def _read_headed(found: pl.DataFrame) -> pl.DataFrame:
     fits = folded.list.eval(
         (position == 0)
         | (word.str.contains("^(?:ال|لل)\\p{L}{2}") & ~word.is_in(ends))
-        | ((position == 1) & ~word.is_in(stops) & ~word.first().str.starts_with("ال"))
+        | ((position == 1) & ~word.is_in(stops) & ~word.first().str.starts_with("ال") & ~_no_genitive(word))
     )
     length = fits.list.eval((~word).cum_sum().eq(0).sum()).list.first()
     # A head and one plain word of real news, bare or definite, describes a body, it does not name one

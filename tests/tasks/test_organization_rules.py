@@ -25,6 +25,16 @@ def test_a_bare_word_after_a_definite_head_is_none_of_its_name() -> None:
     assert names("وأوضح المتحدث الإعلامي محمد الصفيان، أن اللجنة ستبدأ في وضع اللمسات النهائية") == ["محمد الصفيان"]
 
 
+def test_a_verb_or_a_conjunction_after_a_head_noun_is_none_of_a_name() -> None:
+    # SaudiNewsNet: منظمة وميسرة "organised and easy", بلدية وهيئة "a municipality and an authority", 19 منظمة
+    # ومؤسسة were organizations; a town after بلدية may open with و (وادي) or ي (يطا).
+    assert names("أن عمل لجان التصحيح يسير بخطط منظمة وميسرة, مشيراً إلى أن") == []
+    assert names("بمشاركة شرطة وبلدية وهيئة الأمر بالمعروف") == []
+    assert names("التي تتكون من 19 منظمة ومؤسسة موزعة على مختلف المناطق") == []
+    assert names("أعلنت بلدية وادي الدواسر عن مشروع") == ["بلدية وادي الدواسر"]
+    assert names("وقالت بلدية يطا إن") == ["بلدية يطا"]
+
+
 def test_a_title_or_affiliation_ends_a_head_noun_organization() -> None:
     # SaudiNewsNet: the next person's title (المهندس، الفريق) and التابعة "affiliated to" were read into the name.
     body = "وقال رئيس بلدية محافظة الخبر المهندس عصام بن عبداللطيف الملا في تصريح صحافي"
