@@ -653,7 +653,9 @@ of its mentions in ANERcorp's split are the Lebanese accord (اتفاق الطا
 the build drops it for the same reason. The bare word a head noun governs is no verb, accusative or preposition
 on a plain word (بلدية تهتم، منظمة تنفيذا), nor و on a noun or name (منظمة وميسرة "organised and easy", بلدية
 وهيئة): SaudiNewsNet 34 organization rows fewer (بلدية باليرمو among them), 5 person rows more, the figures
-unchanged.
+unchanged. A possessive on a noun of three letters ends a name too (حسين برأسه "with his head", فارس قومه), where
+the whole word is no plain word itself (فقيه، جمعه، طلبه are words, and surnames): SaudiNewsNet 81 person rows
+fewer, none new; ANERcorp PER 0.672 → 0.673 (3 fewer wrong), the other figures unchanged.
 """
 
 

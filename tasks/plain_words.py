@@ -16,24 +16,30 @@ def rule_words(words: pl.Expr) -> pl.Expr:
     """A name's words (a list) folded for the word lists, a possessive or a feminine nisba as a stop word.
 
     A noun with "his", "her", "their", "our" or "your" (انتقاله، هجماتها، سيطرته، مستقبلنا: a plain word of four
-    letters or more and ه، ها، هم، هما، نا or كم, as written, not the ة folding makes ه), or with ب or ل before
-    it too (بتنفيذه، لإعارته), follows a name and is none of it: صلاح انتقاله was a person in 39 SaudiNewsNet
-    articles, إسماعيل بتنفيذه in 13. Not ك "your": foreign names end so on a plain word (ناميك: نامي).
+    letters or more and ه، ها، هم، هما، نا or كم, as written, not the ة folding makes ه; of three, قومه، برأسه, see
+    below), or with ب or ل before it too (بتنفيذه، لإعارته), follows a name and is none of it: صلاح انتقاله was a
+    person in 39 SaudiNewsNet articles, إسماعيل بتنفيذه in 13, حسين برأسه in 14. Not ك "your": foreign names end
+    so on a plain word (ناميك: نامي).
     """
     word = pl.element()
     folded = fold_for_matching(word)
     lists = name_words()
-    possessed = list(_possessed())
     pronoun = "(?:ه|ها|هم|هما|نا|كم)$"
     # The word without its pronoun (and its preposition), and as a stem: a feminine noun's ت back to its ة
     # (سيطرته is سيطرة + ه).
     bare = folded.str.replace(pronoun, "")
     stem = bare.str.replace("ت$", "ه")
-    plain = bare.is_in(possessed) | stem.is_in(possessed)
-    after_preposition = bare.str.contains("^[بل]") & (
-        bare.str.slice(1).is_in(possessed) | stem.str.slice(1).is_in(possessed)
+    preposition = bare.str.contains("^[بل]")
+    nouns = [bare, stem, pl.when(preposition).then(bare.str.slice(1)), pl.when(preposition).then(stem.str.slice(1))]
+    # A noun of three letters only with ه، ها، هم or هما (فيسنا, Vesna, is no "our فيس"), and where the whole word
+    # is no plain word itself: جمعه is Friday (جمعة), فقيه a jurist, طلبه students, and all three surnames.
+    short = list(_short_possessed())
+    shortly = (
+        pl.any_horizontal(noun.is_in(short) for noun in nouns)
+        & word.str.contains("(?:ه|ها|هم|هما)$")
+        & ~folded.is_in(list(_plain_words()))
     )
-    possessive = word.str.contains(pronoun) & (plain | after_preposition)
+    possessive = word.str.contains(pronoun) & (pl.any_horizontal(n.is_in(list(_possessed())) for n in nouns) | shortly)
     # A feminine nisba adjective on a plain word or a listed name (الانقلابية، الخيرية، الإيرانية, with ة as
     # written) follows a name too: صالح الانقلابية was a person in 17 SaudiNewsNet articles.
     feminine = word.str.contains("^ال.+ية$") & folded.str.slice(2).str.head(-2).is_in(list(_nisba_bases()))
@@ -50,6 +56,20 @@ def _possessed() -> frozenset[str]:
     """Plain words of four letters or more (common words of the training text, news words) a possessive may end."""
     lists = name_words()
     return frozenset(word for word in lists["common"] | lists["news"] if word and len(word) >= 4)
+
+
+@cache
+def _short_possessed() -> frozenset[str]:
+    """Plain words of three letters (common words of the training text, news words) a possessive may end (قومه،
+    برأسه، صيته)."""
+    return frozenset(word for word in _plain_words() if len(word) == 3)
+
+
+@cache
+def _plain_words() -> frozenset[str]:
+    """The common words of the training text and the plain words of real news."""
+    lists = name_words()
+    return frozenset(lists["common"] | lists["news"])
 
 
 @cache

@@ -46,3 +46,10 @@ def test_possessives_of_our_and_your_and_after_a_preposition_read_as_a_stop_word
     assert read("عماد", "مستقبلنا", "بانطباعاتكم", "بتنفيذه", "لإعارته") == ["عماد", "في", "في", "في", "في"]
     # Not a name ending like a pronoun on a short word (فيسنا، جمعه), nor ك on a plain word (ناميك, Namık).
     assert read("فيسنا", "جمعه", "ناميك") == ["فيسنا", "جمعه", "ناميك"]
+
+
+def test_a_possessive_on_a_noun_of_three_letters_reads_as_a_stop_word_unless_it_is_a_word_itself() -> None:
+    # SaudiNewsNet: حسين برأسه "with his head" (14 articles), فارس قومه "his people's knight" (13), ذاع صيته.
+    assert read("حسين", "برأسه", "قومه", "صيته") == ["حسين", "في", "في", "في"]
+    # فقيه "jurist", جمعه "Friday", طلبه "students" are words (and surnames) as written: they stay.
+    assert read("عادل", "فقيه", "جمعه", "طلبه") == ["عادل", "فقيه", "جمعه", "طلبه"]
