@@ -33,13 +33,13 @@ def rule_words(words: pl.Expr) -> pl.Expr:
     nouns = [bare, stem, pl.when(preposition).then(bare.str.slice(1)), pl.when(preposition).then(stem.str.slice(1))]
     # A noun of three letters only with ه، ها، هم or هما (فيسنا, Vesna, is no "our فيس"), and where the whole word
     # is no plain word itself: جمعه is Friday (جمعة), فقيه a jurist, طلبه students, and all three surnames.
-    short = list(_short_possessed())
+    possessed, short = list(_possessed()), list(_short_possessed())
     shortly = (
         pl.any_horizontal(noun.is_in(short) for noun in nouns)
         & word.str.contains("(?:ه|ها|هم|هما)$")
         & ~folded.is_in(list(_plain_words()))
     )
-    possessive = word.str.contains(pronoun) & (pl.any_horizontal(n.is_in(list(_possessed())) for n in nouns) | shortly)
+    possessive = word.str.contains(pronoun) & (pl.any_horizontal(noun.is_in(possessed) for noun in nouns) | shortly)
     # A feminine nisba adjective on a plain word or a listed name (الانقلابية، الخيرية، الإيرانية, with ة as
     # written) follows a name too: صالح الانقلابية was a person in 17 SaudiNewsNet articles.
     feminine = word.str.contains("^ال.+ية$") & folded.str.slice(2).str.head(-2).is_in(list(_nisba_bases()))
@@ -54,8 +54,7 @@ _STOP = "في"
 @cache
 def _possessed() -> frozenset[str]:
     """Plain words of four letters or more (common words of the training text, news words) a possessive may end."""
-    lists = name_words()
-    return frozenset(word for word in lists["common"] | lists["news"] if word and len(word) >= 4)
+    return frozenset(word for word in _plain_words() if len(word) >= 4)
 
 
 @cache
