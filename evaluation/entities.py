@@ -655,7 +655,12 @@ on a plain word (بلدية تهتم، منظمة تنفيذا), nor و on a nou
 وهيئة): SaudiNewsNet 34 organization rows fewer (بلدية باليرمو among them), 5 person rows more, the figures
 unchanged. A possessive on a noun of three letters ends a name too (حسين برأسه "with his head", فارس قومه), where
 the whole word is no plain word itself (فقيه، جمعه، طلبه are words, and surnames): SaudiNewsNet 81 person rows
-fewer, none new; ANERcorp PER 0.672 → 0.673 (3 fewer wrong), the other figures unchanged.
+fewer, none new; ANERcorp PER 0.672 → 0.673 (3 fewer wrong), the other figures unchanged. An Iraqi district or
+subdistrict whose one-word name is also a plain word of real news, a given name or a family's nisba (الغرف "the
+rooms", الخالص، الصدر، الناصر، الرفاعي، العبيدي، رشا) is listed with its administrative word only (ناحية الغرف،
+قضاء الخالص) unless a curated place has the name: SaudiNewsNet 259 place rows fewer (الغرف 66, الصدر 43, الناصر
+31), 90 person rows more (خالد العبيدي، ماجد الرفاعي: the surname had been read as a place); ANERcorp LOC 0.816 →
+0.817 and PER 0.673 → 0.675, development LOC 0.802 → 0.805, Wojood unchanged.
 """
 
 

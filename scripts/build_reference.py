@@ -511,39 +511,64 @@ def add_countries(gazetteer: Gazetteer) -> None:
         gazetteer.add(names[0], "LOC", country["name"]["common"], names[1:], "countries")
 
 
-def iraq_places() -> list[tuple[str, str]]:
-    """(Arabic, English) of every governorate, district and subdistrict, cleaned and deduplicated."""
-    data = json.loads((DATA / "gazetteers" / "iraq" / "iraq_geo.json").read_text("utf-8"))
-    found: list[tuple[str, str]] = []
+def iraq_places(known: frozenset[str] = frozenset()) -> list[tuple[str, str, list[str]]]:
+    """(Arabic, English, other spellings) of every governorate, district and subdistrict, cleaned and deduplicated.
 
-    def visit(node: dict[str, object]) -> None:
-        arabic = str(node.get("arbName") or "").replace("ی", "ي").replace("ک", "ك")
+    A one-word name that is also a plain word of real news or a person's name (الغرف "the rooms", الصدر, الناصر,
+    الرفاعي, رشا) is kept only with its administrative noun (ناحية الغرف، مدينة الصدر، قضاء الرفاعي): bare, it is
+    not guessed; but for a name `known` already (folded: the curated places, البصرة، الكوت), which stays bare.
+    A district and a subdistrict of the same name are one place, the district's name first.
+    """
+    data = json.loads((DATA / "gazetteers" / "iraq" / "iraq_geo.json").read_text("utf-8"))
+    found: dict[str, list[str]] = {}
+    english_of: dict[str, str] = {}
+    nouns = {"provinces": "محافظة", "districts": "قضاء", "subdistricts": "ناحية"}
+
+    def visit(node: dict[str, object], level: str) -> None:
+        written = str(node.get("arbName") or "").replace("ی", "ي").replace("ک", "ك")
         english = re.sub(r"\s*\(.*\)|\s+(District|Governorate|Subdistrict)$", "", str(node.get("engName", "")))
         # Drop parenthesised alternatives, administrative words and Kurdish-script names.
-        arabic = ADMIN_PREFIX.sub("", re.sub(r"\s*\(.*?\)", "", arabic)).strip()
+        written = re.sub(r"\s*\(.*?\)", "", written).strip()
+        arabic = ADMIN_PREFIX.sub("", written).strip()
         if arabic and not NOT_ARABIC.search(arabic) and ARABIC_NAME.match(arabic):
-            found.append((arabic, english.strip()))
+            noun = written[: len(written) - len(arabic)].strip() or nouns[level]
+            bare = fold_all([arabic])[0]
+            name = f"{noun} {arabic}" if bare not in known and _ambiguous_place(arabic) else arabic
+            found.setdefault(bare, [])
+            if name not in found[bare]:
+                found[bare].insert(0, name) if level == "districts" else found[bare].append(name)
+            english_of.setdefault(bare, english.strip())
         for key in ("districts", "subdistricts"):
             for child in node.get(key, []) or []:  # type: ignore[attr-defined]
-                visit(child)
+                visit(child, key)
 
     for province in data["provinces"]:
-        visit(province)
-    return list(dict.fromkeys(found))
+        visit(province, "provinces")
+    return [(names[0], english_of[bare], names[1:]) for bare, names in found.items()]
 
 
-def add_places(gazetteer: Gazetteer, places: list[tuple[str, str]], source: str,
+def _ambiguous_place(arabic: str) -> bool:
+    """Whether a one-word Iraqi place name is also a plain word of real news or a person's name."""
+    key = fold_all([arabic])[0]
+    if " " in key:
+        return False
+    nisba = key.startswith("ال") and key.endswith("ي")
+    return plain_in_news(key) or nisba or key in given_words()
+
+
+def add_places(gazetteer: Gazetteer, places: list[tuple[str, str, list[str]]], source: str,
                spans: Counter[tuple[str, str]], grams: Counter[str]) -> None:  # fmt: skip
-    """Place names, unless stop words or used mostly as plain words in the training text."""
+    """Place names (Arabic, English, other spellings), unless stop words or used mostly as plain words in the
+    training text."""
     seen: set[str] = set()
-    for arabic, english in places:
+    for arabic, english, variants in places:
         key = fold_all([arabic])[0]
         if key in seen or len(key.replace(" ", "")) < 3 or key in STOP or arabic in STOP:
             continue
         seen.add(key)
         if grams.get(key, 0) >= 2 and plain_share(key, spans, grams) > MAX_PLAIN_SHARE:
             continue
-        gazetteer.add(arabic, "LOC", english, [], source)
+        gazetteer.add(arabic, "LOC", english, variants, source)
 
 
 def lexicon_names() -> list[tuple[str, list[str]]]:
@@ -684,8 +709,8 @@ def build(directory: Path = REFERENCE, anercorp_lines: int = TRAIN_LINES, source
     gazetteer = Gazetteer(curated)
     spans, grams, spellings = training_stats(anercorp_lines)
     add_countries(gazetteer)
-    add_places(gazetteer, iraq_places(), "iraq", spans, grams)
-    add_places(gazetteer, cities(), "cities", spans, grams)
+    add_places(gazetteer, iraq_places(frozenset(gazetteer.owner)), "iraq", spans, grams)
+    add_places(gazetteer, [(arabic, english, []) for arabic, english in cities()], "cities", spans, grams)
     add_lexicon(gazetteer, spans, grams, common_words(anercorp_lines))
     add_organizations(gazetteer, spans, grams, common_words(anercorp_lines), source)
     add_people(gazetteer, spans, grams, common_words(anercorp_lines), word_stats(anercorp_lines), source)

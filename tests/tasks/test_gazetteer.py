@@ -107,6 +107,15 @@ def test_generated_places_and_countries_are_loaded() -> None:
     assert names("في قضاء تلعفر وفي جمهورية العراق وفي مدينة إسطنبول") == ["تلعفر", "العراق", "إسطنبول"]
 
 
+def test_an_iraqi_place_named_like_a_word_or_a_person_is_read_with_its_administrative_noun() -> None:
+    # The Iraq gazetteer's الغرف (Al-Gharraf), العبيدي, الخالص are "the rooms", a surname, "pure": bare they are
+    # not guessed (SaudiNewsNet: مجلس الغرف السعودية، وزير الدفاع العراقي خالد العبيدي), but with ناحية or قضاء
+    # they are the places.
+    assert names("التواصل مع البرنامج الوطني للمعارض ومجلس الغرف السعودية للحصول على") == ["السعودية"]
+    assert names("عن إيعاز وزير الدفاع العراقي خالد العبيدي بضرورة إشراك أبناء العشائر") == ["خالد العبيدي"]
+    assert names("انفجار في قضاء الخالص وآخر في ناحية الغرف") == ["قضاء الخالص", "ناحية الغرف"]
+
+
 def test_cities_of_the_region_come_from_countries_the_cities_file_names_officially() -> None:
     # The cities file names Saudi Arabia, the Emirates and Oman as المملكة العربية السعودية، الإمارات العربية
     # المتحدة، عُمان: their towns of 100,000 people are the region's (SaudiNewsNet wrote أبها in 371 articles).
