@@ -660,7 +660,9 @@ subdistrict whose one-word name is also a plain word of real news, a given name 
 rooms", الخالص، الصدر، الناصر، الرفاعي، العبيدي، رشا) is listed with its administrative word only (ناحية الغرف،
 قضاء الخالص) unless a curated place has the name: SaudiNewsNet 259 place rows fewer (الغرف 66, الصدر 43, الناصر
 31), 90 person rows more (خالد العبيدي، ماجد الرفاعي: the surname had been read as a place); ANERcorp LOC 0.816 →
-0.817 and PER 0.673 → 0.675, development LOC 0.802 → 0.805, Wojood unchanged.
+0.817 and PER 0.673 → 0.675, development LOC 0.802 → 0.805, Wojood unchanged. A mined one-word place whose
+other form is a word of real news is not taken either, as a person or organization was not (الحيرة "confusion",
+الريف "the countryside", النوبة): SaudiNewsNet 37 place rows fewer, the figures unchanged.
 """
 
 

@@ -242,10 +242,10 @@ def add_mined(gazetteer: Gazetteer, spans: Counter[tuple[str, str]], grams: Coun
 
     A name tagged once only is taken when it has two words or more and one of them is mostly inside
     entities (القوات العراقية, tagged once, is two mostly plain words: a description more than a name).
-    A one-word person that is a given name (موسى، عماد) is anyone so named, and a one-word person or
-    organization whose other form is a word of real news (غريب، يوان، الحكيم; الهيئة، التنظيم، البورصة) is a
-    plain word or a family: neither is taken, nor a one-word place or organization that is a clitic on
-    such a word (لاتحاد).
+    A one-word person that is a given name (موسى، عماد) is anyone so named, and a one-word name whose other
+    form is a word of real news (غريب، يوان، الحكيم; الهيئة، التنظيم، البورصة; بورصة، الريف، الحيرة) is a plain
+    word or a family: neither is taken, nor a one-word place or organization that is a clitic on such a word
+    (لاتحاد).
     """
     # A clitic comes off where the bare name is a gold span or a name the gazetteer already holds:
     # لفرانس برس is ل + فرانس برس (an agency), not a person's name.
@@ -274,7 +274,7 @@ def add_mined(gazetteer: Gazetteer, spans: Counter[tuple[str, str]], grams: Coun
             or (grams.get(key, 0) and total / max(grams[key], total) < MIN_ENTITY_SHARE)
             # A one-word person name is a surname shared by many people: not a name on its own.
             or (label == "PER" and len(words) == 1 and (total < MIN_SURNAME or key in given))
-            or (label in ("PER", "ORG") and len(words) == 1 and plain_in_news(key))
+            or (len(words) == 1 and plain_in_news(key))
             # A clitic on such a word (لاتحاد: ل + اتحاد, "to a union") is no place or body either.
             or (label in ("LOC", "ORG") and len(words) == 1 and key[:1] in "وبلفك" and plain_in_news(key[1:]))
             # A place or body opening with a person's title is a name cut short (مستشفى الملك فيصل التخصصي, tagged
