@@ -63,12 +63,16 @@ def _read_headed(found: pl.DataFrame) -> pl.DataFrame:
     position = pl.int_range(pl.len())
     # A relative pronoun or time word (التي، الذي، اليوم) is no definite word of the name. A bare word governed
     # by the head follows an indefinite head only (بلدية نابلس): after اللجنة it is a verb (اللجنة ستبدأ).
+    definite = word.str.contains("^(?:ال|لل)\\p{L}{2}") & ~word.is_in(ends)
     fits = folded.list.eval(
-        (position == 0)
-        | (word.str.contains("^(?:ال|لل)\\p{L}{2}") & ~word.is_in(ends))
-        | ((position == 1) & ~word.is_in(stops) & ~word.first().str.starts_with("ال") & ~_no_genitive(word))
+        (position == 0) | definite | ((position == 1) & ~word.is_in(stops) & ~word.first().str.starts_with("ال"))
     )
     length = fits.list.eval((~word).cum_sum().eq(0).sum()).list.first()
+    # Nor is a bare word right after the head that _no_genitive refuses (checked on that word alone: inside
+    # list.eval its word lists were read for every word).
+    second_word = folded.list.get(1, null_on_oob=True)
+    refused = _no_genitive(second_word) & ~second_word.str.contains("^(?:ال|لل)\\p{L}{2}")
+    length = pl.when(refused.fill_null(False)).then(pl.min_horizontal(length, 1)).otherwise(length)
     # A head and one plain word of real news, bare or definite, describes a body, it does not name one
     # (منظمة عالمية، اللجنة المنظمة): the news words are written with ال too.
     second = fold_for_matching(name.list.get(1, null_on_oob=True))

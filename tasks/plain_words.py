@@ -21,30 +21,50 @@ def rule_words(words: pl.Expr) -> pl.Expr:
     person in 39 SaudiNewsNet articles, إسماعيل بتنفيذه in 13, حسين برأسه in 14. Not ك "your": foreign names end
     so on a plain word (ناميك: نامي).
     """
-    word = pl.element()
-    folded = fold_for_matching(word)
-    lists = name_words()
+    return words.map_batches(_rule_words, return_dtype=pl.List(pl.String))
+
+
+def _rule_words(lists: pl.Series) -> pl.Series:
+    """rule_words on a Series of lists, its words laid end to end: each form (folded, bare, stem) made once.
+
+    In list.eval, each use of a form computed it again: the folding ran a dozen times a word (0.29 s against
+    0.09 s for the 31,500 names the rules read in the SaudiNewsNet articles).
+    """
+    flat = pl.DataFrame({"row": pl.int_range(lists.len(), dtype=pl.UInt32, eager=True), "word": lists})
+    word, folded, bare, stem = pl.col("word"), pl.col("folded"), pl.col("bare"), pl.col("stem")
     pronoun = "(?:ه|ها|هم|هما|نا|كم)$"
     # The word without its pronoun (and its preposition), and as a stem: a feminine noun's ت back to its ة
     # (سيطرته is سيطرة + ه).
-    bare = folded.str.replace(pronoun, "")
-    stem = bare.str.replace("ت$", "ه")
+    flat = (
+        flat.explode("word", empty_as_null=True)
+        .with_columns(folded=fold_for_matching(word))
+        .with_columns(bare=folded.str.replace(pronoun, ""))
+        .with_columns(stem=bare.str.replace("ت$", "ه"))
+    )
     preposition = bare.str.contains("^[بل]")
-    nouns = [bare, stem, pl.when(preposition).then(bare.str.slice(1)), pl.when(preposition).then(stem.str.slice(1))]
+
+    def any_noun_in(words: frozenset[str]) -> pl.Expr:
+        """Whether the bare word or its stem, or either after ب or ل, is one of `words`."""
+        listed = pl.Series(list(words))
+        after = bare.str.slice(1).is_in(listed) | stem.str.slice(1).is_in(listed)
+        return bare.is_in(listed) | stem.is_in(listed) | (preposition & after)
+
     # A noun of three letters only with ه، ها، هم or هما (فيسنا, Vesna, is no "our فيس"), and where the whole word
     # is no plain word itself: جمعه is Friday (جمعة), فقيه a jurist, طلبه students, and all three surnames.
-    possessed, short = list(_possessed()), list(_short_possessed())
     shortly = (
-        pl.any_horizontal(noun.is_in(short) for noun in nouns)
+        any_noun_in(_short_possessed())
         & word.str.contains("(?:ه|ها|هم|هما)$")
-        & ~folded.is_in(list(_plain_words()))
+        & ~folded.is_in(pl.Series(list(_plain_words())))
     )
-    possessive = word.str.contains(pronoun) & (pl.any_horizontal(noun.is_in(possessed) for noun in nouns) | shortly)
+    possessive = word.str.contains(pronoun) & (any_noun_in(_possessed()) | shortly)
     # A feminine nisba adjective on a plain word or a listed name (الانقلابية، الخيرية، الإيرانية, with ة as
     # written) follows a name too: صالح الانقلابية was a person in 17 SaudiNewsNet articles.
-    feminine = word.str.contains("^ال.+ية$") & folded.str.slice(2).str.head(-2).is_in(list(_nisba_bases()))
-    ends = (possessive | feminine) & ~folded.is_in(list(lists["given"] | lists["name"]))
-    return words.list.eval(pl.when(ends).then(pl.lit(_STOP)).otherwise(folded))
+    feminine = word.str.contains("^ال.+ية$") & folded.str.slice(2).str.head(-2).is_in(pl.Series(list(_nisba_bases())))
+    lists_of = name_words()
+    ends = (possessive | feminine) & ~folded.is_in(pl.Series(list(lists_of["given"] | lists_of["name"])))
+    # An empty list is a row of one null word, dropped again: it stays empty.
+    read = flat.select("row", read=pl.when(ends).then(pl.lit(_STOP)).otherwise(folded))
+    return read.group_by("row", maintain_order=True).agg(pl.col("read").drop_nulls())["read"].alias(lists.name)
 
 
 # A word of NAME_STOPS, standing for a word that ends a name.
