@@ -9,7 +9,7 @@ import polars as pl
 
 from tasks.gazetteer import as_pattern, patterns, tolerant
 from tasks.normalize import fold_for_matching, fold_string
-from tasks.plain_words import plain_form
+from tasks.plain_words import plain_form, word_series
 from tasks.reference import curated_organizations, name_words
 from tasks.rule_text import CLITIC, INSTITUTION_WORDS, LETTER, NAME_STOPS, TITLES, matches
 
@@ -33,11 +33,18 @@ def _no_genitive(word: pl.Expr) -> pl.Expr:
     A word opening with و or ي is a town's name as often (بلدية وادي الدواسر، بلدية يطا): only a known word after
     و is taken for a conjunction.
     """
-    lists = name_words()
-    # Nouns and names only: the common words hold verbs (ادي "led to" would make وادي a conjunction).
-    known = list(lists["news"] | lists["given"] | lists["name"] | lists["head"] | INSTITUTION_WORDS)
-    conjunction = word.str.starts_with("و") & word.str.slice(1).is_in(known)
+    conjunction = word.str.starts_with("و") & word.str.slice(1).is_in(word_series(_nouns_and_names()))
     return (plain_form(word) & ~word.str.contains("^[وي]")) | conjunction
+
+
+@cache
+def _nouns_and_names() -> frozenset[str]:
+    """News words, names and head and institution nouns: the words و before which is a conjunction after a head.
+
+    Nouns and names only: the common words hold verbs (ادي "led to" would make وادي a conjunction).
+    """
+    lists = name_words()
+    return frozenset(lists["news"] | lists["given"] | lists["name"] | lists["head"] | INSTITUTION_WORDS)
 
 
 def headed_organizations(text: pl.DataFrame) -> pl.DataFrame:

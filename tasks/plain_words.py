@@ -45,7 +45,7 @@ def _rule_words(lists: pl.Series) -> pl.Series:
 
     def any_noun_in(words: frozenset[str]) -> pl.Expr:
         """Whether the bare word or its stem, or either after ب or ل, is one of `words`."""
-        listed = pl.Series(list(words))
+        listed = word_series(words)
         after = bare.str.slice(1).is_in(listed) | stem.str.slice(1).is_in(listed)
         return bare.is_in(listed) | stem.is_in(listed) | (preposition & after)
 
@@ -54,17 +54,30 @@ def _rule_words(lists: pl.Series) -> pl.Series:
     shortly = (
         any_noun_in(_short_possessed())
         & word.str.contains("(?:ه|ها|هم|هما)$")
-        & ~folded.is_in(pl.Series(list(_plain_words())))
+        & ~folded.is_in(word_series(_plain_words()))
     )
     possessive = word.str.contains(pronoun) & (any_noun_in(_possessed()) | shortly)
     # A feminine nisba adjective on a plain word or a listed name (الانقلابية، الخيرية، الإيرانية, with ة as
     # written) follows a name too: صالح الانقلابية was a person in 17 SaudiNewsNet articles.
-    feminine = word.str.contains("^ال.+ية$") & folded.str.slice(2).str.head(-2).is_in(pl.Series(list(_nisba_bases())))
-    lists_of = name_words()
-    ends = (possessive | feminine) & ~folded.is_in(pl.Series(list(lists_of["given"] | lists_of["name"])))
+    feminine = word.str.contains("^ال.+ية$") & folded.str.slice(2).str.head(-2).is_in(word_series(_nisba_bases()))
+    ends = (possessive | feminine) & ~folded.is_in(word_series(_name_words()))
     # An empty list is a row of one null word, dropped again: it stays empty.
     read = flat.select("row", read=pl.when(ends).then(pl.lit(_STOP)).otherwise(folded))
     return read.group_by("row", maintain_order=True).agg(pl.col("read").drop_nulls())["read"].alias(lists.name)
+
+
+@cache
+def word_series(words: frozenset[str]) -> pl.Series:
+    """A word list as a Series, made once per process (the lists are thousands of words; making one per call was
+    a good part of a small batch's time)."""
+    return pl.Series(sorted(words), dtype=pl.String)
+
+
+@cache
+def _name_words() -> frozenset[str]:
+    """Given names and name words of the corpora: never a plain word, whatever their form."""
+    lists = name_words()
+    return frozenset(lists["given"] | lists["name"])
 
 
 # A word of NAME_STOPS, standing for a word that ends a name.
@@ -116,13 +129,14 @@ def plain_form(word: pl.Expr) -> pl.Expr:
     bare = word.str.slice(1)
     plain = (
         word.str.contains("^[وي]")
-        | word.is_in(list(lists["verb"] | lists["accusative"]))
+        | word.is_in(word_series(lists["verb"]))
+        | word.is_in(word_series(lists["accusative"]))
         | word.str.contains("^(?:[بكلف]ال|لل)")
-        | (word.str.contains("^[بكلف]") & bare.is_in(list(lists["common"])))
-        | (word.str.contains("^[بكل]") & bare.is_in(list(_preposition_objects())))
-        | (word.str.starts_with("ل") & bare.is_in(list(_short_news_words())))
+        | (word.str.contains("^[بكلف]") & bare.is_in(word_series(lists["common"])))
+        | (word.str.contains("^[بكل]") & bare.is_in(word_series(_preposition_objects())))
+        | (word.str.starts_with("ل") & bare.is_in(word_series(_short_news_words())))
     )
-    return plain & ~word.is_in(list(lists["given"] | lists["name"]))
+    return plain & ~word.is_in(word_series(_name_words()))
 
 
 @cache
