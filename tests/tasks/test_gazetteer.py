@@ -116,6 +116,12 @@ def test_an_iraqi_place_named_like_a_word_or_a_person_is_read_with_its_administr
     assert names("انفجار في قضاء الخالص وآخر في ناحية الغرف") == ["قضاء الخالص", "ناحية الغرف"]
 
 
+def test_a_city_named_like_a_plain_word_is_read_with_madina() -> None:
+    # بورصة (Bursa) is "a stock exchange", خفي (Hefei) "hidden", فرح (Farah) "joy": with مدينة they are the cities.
+    assert names("ارتفعت مؤشرات بورصة الأسهم بعد يوم خفي النتائج") == []
+    assert names("وصل الوفد إلى مدينة بورصة التركية") == ["مدينة بورصة"]
+
+
 def test_a_mined_place_that_is_a_plain_word_of_real_news_is_not_listed() -> None:
     # الريف and الحيرة were tagged places in the training text; in news they are "the countryside", "confusion".
     assert names("يعيش سكان الريف في حالة من الحيرة") == []
