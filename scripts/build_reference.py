@@ -23,7 +23,7 @@ import polars as pl
 
 from evaluation.entities import ANERCORP, ANERCORP_TYPES, TYPE_MAP, WOJOOD_TRAIN, Doc, make_doc, read_tagged
 from tasks.normalize import fold_for_matching
-from tasks.rule_text import CLITICS, TITLES
+from tasks.rule_text import CLITICS, one_word_titles
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "data"
@@ -258,7 +258,7 @@ def add_mined(gazetteer: Gazetteer, spans: Counter[tuple[str, str]], grams: Coun
         by_key[bare][label] += count
         for spelling, n in spellings[key].items():
             written[bare][strip_written(spelling, key, bare)] += n
-    titles = set(fold_all([t for t in TITLES if " " not in t]))
+    titles = one_word_titles()
     added = 0
     for key, labels in sorted(by_key.items()):
         label, count = labels.most_common(1)[0]

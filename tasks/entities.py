@@ -19,11 +19,11 @@ from functools import cache
 
 import polars as pl
 
-from tasks.gazetteer import fold_plain, gazetteer_mentions, gazetteer_scans, plain_text
-from tasks.name_rules import rule_mentions, rule_scans, with_patronymics
+from tasks.gazetteer import fold_plain, gazetteer_mentions, gazetteer_scans, plain_text, tolerant
+from tasks.name_rules import rule_mentions, rule_scans
 from tasks.normalize import fold_for_matching
 from tasks.reference import gazetteer
-from tasks.rule_text import batch_start
+from tasks.rule_text import LETTER, SON_OF, batch_start, folded_bytes
 from tasks.surnames import surname_mentions
 
 ENTITY_TYPES = {"LOC": "locations", "ORG": "organizations", "PER": "persons"}
@@ -120,6 +120,31 @@ def _listed_people() -> pl.DataFrame:
     people = gazetteer().filter(pl.col("type") == "PER")
     spellings = people.select(entity="canonical", name=pl.concat_list("canonical", "variants")).explode("name")
     return spellings.select("entity", skeleton=_skeleton(pl.col("name"))).unique()
+
+
+def with_patronymics(text: pl.DataFrame, found: pl.DataFrame) -> pl.DataFrame:
+    """Listed people's mentions (found, of gazetteer_mentions) stretched over the father's names after them.
+
+    A listed person followed by بن، ابن or بنت and a name, or آل and a family (الملك حسين بن طلال، محمد بن راشد آل
+    مكتوم), is mentioned by all of it: both corpora tag the whole. The entity stays the listed one.
+    """
+    links = (*SON_OF, "ال")
+    end = pl.col("start") + pl.col("length")
+    # The mention ends after one of the two spaces between words: a link follows the other. Only those mentions
+    # read the rest of their text, as a string (a cut at a fixed length may fall inside a letter).
+    head = folded_bytes(found, text, end, 8)
+    linked = pl.any_horizontal(head.bin.starts_with(f" {link}  ".encode()) for link in links)
+    person = found.filter((pl.col("entity_type") == "PER") & linked)
+    if person.is_empty():
+        return found
+    after = folded_bytes(person, text, end, 1 << 31).cast(pl.String)
+    pattern = "|".join(tolerant(link) for link in links)
+    stretch = after.str.extract(rf"^((?: (?:{pattern})  {LETTER}{{2,}} )+)", 1).str.len_bytes().fill_null(0)
+    stretched = person.with_columns(pl.col("length") + stretch.cast(pl.Int64))
+    both = pl.concat([found.filter(~((pl.col("entity_type") == "PER") & linked)), stretched]).sort("key", "start")
+    # A listed name inside the father's names (عبد العزيز of بن عبد العزيز) is part of the person's mention.
+    at = batch_start()
+    return both.filter((at >= (at + pl.col("length")).cum_max().shift(1)).fill_null(True))
 
 
 def _read_in_full(listed: pl.DataFrame, read: pl.DataFrame) -> pl.DataFrame:

@@ -12,9 +12,9 @@ from functools import cache
 import polars as pl
 
 from tasks.gazetteer import as_pattern, kunya_nominative, patterns, tolerant, where, word_of_its_own
-from tasks.normalize import fold_for_matching, fold_string
+from tasks.normalize import fold_for_matching
 from tasks.organization_rules import cue_regex, cued_organizations, head_regex, headed_organizations
-from tasks.plain_words import opens_with_idiom, plain_form, rule_words
+from tasks.plain_words import common_and_news_words, opens_with_idiom, plain_form, rule_words, word_series
 from tasks.reference import name_words
 from tasks.rule_text import (
     CLITIC,
@@ -26,15 +26,14 @@ from tasks.rule_text import (
     NAME_STOPS,
     SON_OF,
     TITLES,
-    batch_start,
     earlier,
     first_in_list,
-    folded_bytes,
     forms_of,
     found_in_own_article,
     later,
     leading_run,
     matches,
+    one_word_titles,
     place_in_list,
 )
 
@@ -177,8 +176,7 @@ def _read_after_cue(found: pl.DataFrame) -> pl.DataFrame:
 def _plain_after_nationality(word: pl.Expr) -> pl.Expr:
     """Whether a folded word opening a name after a nationality is a plain word: a news or common word, bare or
     after a preposition (لكرة القدم), or a word of a form no name word has."""
-    lists = name_words()
-    plain = list(lists["news"] | lists["common"])
+    plain = word_series(common_and_news_words())
     return plain_form(word) | word.is_in(plain) | (word.str.contains("^[بكلف]") & word.str.slice(1).is_in(plain))
 
 
@@ -202,7 +200,7 @@ def _extra_name_words() -> frozenset[str]:
 @cache
 def _title_words() -> frozenset[str]:
     """One-word titles, bare or with و: the next person's title ends a name (محمد الشيخ خليفة …)."""
-    single = {fold_string(t) for t in TITLES if " " not in t}
+    single = one_word_titles()
     return frozenset(single | {"و" + t for t in single})
 
 
@@ -220,8 +218,8 @@ def _name_length(words: pl.Expr) -> pl.Expr:
 
 def _fits_a_name(word: pl.Expr) -> pl.Expr:
     """Whether a word of a candidate name (in leading_run) may be in it, given the words before it (_name_length)."""
-    stops = pl.Series(list(_name_stops()))
-    links = pl.Series(list(NAME_LINKS))
+    stops = word_series(_name_stops())
+    links = word_series(frozenset(NAME_LINKS))
     # عبد and the word after it count as one word (عبد الكريم برهوم is a two-word name).
     position = place_in_list() - (first_in_list(word) == "عبد").cast(pl.Int64)
     is_link = word.is_in(links)
@@ -232,7 +230,7 @@ def _fits_a_name(word: pl.Expr) -> pl.Expr:
         | (is_link & following.is_not_null() & ~following.is_in(stops))
         | (
             ((position == 2) | earlier(is_link, 2).fill_null(False))
-            & (word.is_in(pl.Series(list(_extra_name_words()))) | word.str.starts_with("ال"))
+            & (word.is_in(word_series(_extra_name_words())) | word.str.starts_with("ال"))
         )
     ) & (
         # The word عبد links is part of the name whatever else it is (عبد السلام: السلام is a common word).
@@ -310,7 +308,7 @@ def _read_given_name(found: pl.DataFrame) -> pl.DataFrame:
             # Two words, عبد and the word it links counting as one (عبد الرحمن alone is a given name).
             name.list.len() >= 2 + (folded.list.first() == "عبد").cast(pl.Int64),
             ~folded.list.last().is_in(list(NAME_CONNECTORS)),
-            ~folded.list.first().is_in(list(name_words()["common"] | name_words()["news"])),
+            ~folded.list.first().is_in(word_series(common_and_news_words())),
             ~((name.list.len() == 2) & (folded.list.last() == "الله") & (folded.list.first() != "عبد")),
             ~opens_with_idiom(folded),
         )
@@ -375,28 +373,3 @@ def rule_mentions(text: pl.DataFrame) -> pl.DataFrame:
         entity="name",
         entity_type="entity_type",
     )
-
-
-def with_patronymics(text: pl.DataFrame, found: pl.DataFrame) -> pl.DataFrame:
-    """Listed people's mentions (found, of gazetteer_mentions) stretched over the father's names after them.
-
-    A listed person followed by بن، ابن or بنت and a name, or آل and a family (الملك حسين بن طلال، محمد بن راشد آل
-    مكتوم), is mentioned by all of it: both corpora tag the whole. The entity stays the listed one.
-    """
-    links = (*SON_OF, "ال")
-    end = pl.col("start") + pl.col("length")
-    # The mention ends after one of the two spaces between words: a link follows the other. Only those mentions
-    # read the rest of their text, as a string (a cut at a fixed length may fall inside a letter).
-    head = folded_bytes(found, text, end, 8)
-    linked = pl.any_horizontal(head.bin.starts_with(f" {link}  ".encode()) for link in links)
-    person = found.filter((pl.col("entity_type") == "PER") & linked)
-    if person.is_empty():
-        return found
-    after = folded_bytes(person, text, end, 1 << 31).cast(pl.String)
-    pattern = "|".join(tolerant(link) for link in links)
-    stretch = after.str.extract(rf"^((?: (?:{pattern})  {LETTER}{{2,}} )+)", 1).str.len_bytes().fill_null(0)
-    stretched = person.with_columns(pl.col("length") + stretch.cast(pl.Int64))
-    both = pl.concat([found.filter(~((pl.col("entity_type") == "PER") & linked)), stretched]).sort("key", "start")
-    # A listed name inside the father's names (عبد العزيز of بن عبد العزيز) is part of the person's mention.
-    at = batch_start()
-    return both.filter((at >= (at + pl.col("length")).cum_max().shift(1)).fill_null(True))

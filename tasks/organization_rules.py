@@ -11,7 +11,7 @@ from tasks.gazetteer import as_pattern, patterns, tolerant
 from tasks.normalize import fold_for_matching, fold_string
 from tasks.plain_words import plain_form, word_series
 from tasks.reference import curated_organizations, name_words
-from tasks.rule_text import CLITIC, INSTITUTION_WORDS, LETTER, NAME_STOPS, TITLES, matches
+from tasks.rule_text import CLITIC, INSTITUTION_WORDS, LETTER, NAME_STOPS, matches, one_word_titles
 
 
 @cache
@@ -23,6 +23,8 @@ def head_regex() -> str:
 
 # Definite words that follow an organization's name and are none of it (folded): its spokesman, "affiliated
 # to", "issued by" (اللجنة التنفيذية المتحدث الرسمي، اللجنة العليا للإغاثة التابعة للحكومة).
+# A definite word of a name: with ال, or لل for a genitive (للطاقة الذرية), and two letters more.
+_DEFINITE = "^(?:ال|لل)\\p{L}{2}"
 _AFTER_A_NAME = frozenset({"المتحدث", "التابع", "التابعه", "التابعين", "الصادر", "الصادره"})
 
 
@@ -62,7 +64,7 @@ def _read_headed(found: pl.DataFrame) -> pl.DataFrame:
     lists = name_words()
     stops = list(lists["common"] | NAME_STOPS)
     # A title ends the name: the next person's (بلدية العمرة المهندس، هيئة الأركان العامة الفريق).
-    ends = list(NAME_STOPS | {fold_string(t) for t in TITLES if " " not in t} | _AFTER_A_NAME)
+    ends = list(NAME_STOPS | one_word_titles() | _AFTER_A_NAME)
     name = pl.col("name")
     word = pl.element()
     folded = name.list.eval(fold_for_matching(word))
@@ -70,7 +72,7 @@ def _read_headed(found: pl.DataFrame) -> pl.DataFrame:
     position = pl.int_range(pl.len())
     # A relative pronoun or time word (التي، الذي، اليوم) is no definite word of the name. A bare word governed
     # by the head follows an indefinite head only (بلدية نابلس): after اللجنة it is a verb (اللجنة ستبدأ).
-    definite = word.str.contains("^(?:ال|لل)\\p{L}{2}") & ~word.is_in(ends)
+    definite = word.str.contains(_DEFINITE) & ~word.is_in(ends)
     fits = folded.list.eval(
         (position == 0) | definite | ((position == 1) & ~word.is_in(stops) & ~word.first().str.starts_with("ال"))
     )
@@ -78,7 +80,7 @@ def _read_headed(found: pl.DataFrame) -> pl.DataFrame:
     # Nor is a bare word right after the head that _no_genitive refuses (checked on that word alone: inside
     # list.eval its word lists were read for every word).
     second_word = folded.list.get(1, null_on_oob=True)
-    refused = _no_genitive(second_word) & ~second_word.str.contains("^(?:ال|لل)\\p{L}{2}")
+    refused = _no_genitive(second_word) & ~second_word.str.contains(_DEFINITE)
     length = pl.when(refused.fill_null(False)).then(pl.min_horizontal(length, 1)).otherwise(length)
     # A head and one plain word of real news, bare or definite, describes a body, it does not name one
     # (منظمة عالمية، اللجنة المنظمة): the news words are written with ال too.

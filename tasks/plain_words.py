@@ -54,7 +54,7 @@ def _rule_words(lists: pl.Series) -> pl.Series:
     shortly = (
         any_noun_in(_short_possessed())
         & word.str.contains("(?:ه|ها|هم|هما)$")
-        & ~folded.is_in(word_series(_plain_words()))
+        & ~folded.is_in(word_series(common_and_news_words()))
     )
     possessive = word.str.contains(pronoun) & (any_noun_in(_possessed()) | shortly)
     # A feminine nisba adjective on a plain word or a listed name (الانقلابية، الخيرية، الإيرانية, with ة as
@@ -87,18 +87,18 @@ _STOP = "في"
 @cache
 def _possessed() -> frozenset[str]:
     """Plain words of four letters or more (common words of the training text, news words) a possessive may end."""
-    return frozenset(word for word in _plain_words() if len(word) >= 4)
+    return frozenset(word for word in common_and_news_words() if len(word) >= 4)
 
 
 @cache
 def _short_possessed() -> frozenset[str]:
     """Plain words of three letters (common words of the training text, news words) a possessive may end (قومه،
     برأسه، صيته)."""
-    return frozenset(word for word in _plain_words() if len(word) == 3)
+    return frozenset(word for word in common_and_news_words() if len(word) == 3)
 
 
 @cache
-def _plain_words() -> frozenset[str]:
+def common_and_news_words() -> frozenset[str]:
     """The common words of the training text and the plain words of real news."""
     lists = name_words()
     return frozenset(lists["common"] | lists["news"])

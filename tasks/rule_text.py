@@ -4,10 +4,12 @@ rule's matches read once per distinct text, and a read name's searchable forms a
 
 import re
 from collections.abc import Callable
+from functools import cache
 
 import polars as pl
 
 from tasks.gazetteer import BREAK, PREFIXES, as_pattern, kunya_cases, with_clitics, word_of_its_own
+from tasks.normalize import fold_string
 
 # A letter of a name, in the plain text (tasks.gazetteer.plain_text), which holds only letters, digits, the
 # double spaces between words and the break word (|) where a clause ends: so anything but those. A class of a
@@ -126,6 +128,14 @@ TITLES = (
     "الرسام",
     "سمو",
 )
+
+
+@cache
+def one_word_titles() -> frozenset[str]:
+    """The titles of one word, folded: the next person's title ends a name, or an organization's (… المهندس)."""
+    return frozenset(fold_string(t) for t in TITLES if " " not in t)
+
+
 # Nouns of places and institutions (folded): after a title they open the place or body it heads, not a person
 # (أمير منطقة نجران، رئيس شركة الكهرباء، محافظ محافظة تعز، مدير عام فرع الهيئة); the training text is too small to
 # list them.
