@@ -8,7 +8,8 @@ Two sources of mentions, both Polars expressions over the whole body column:
 - rules (tasks/name_rules.py): people introduced by a title or role (الرئيس، وزير الخارجية، الشيخ …) or
   opened by a given name, organizations after a head noun; every later mention of a name read in the same
   article counts too, and so does a person's bare surname after their full name, or in another article of
-  the same call when one person of the batch has that surname (so a surname's reading depends on the batch).
+  the same call when one person of the batch has that surname (so a surname's reading depends on the batch),
+  and a person's bare given name after their full name.
 
 A gazetteer mention wins over a title-rule mention it overlaps, but for a listed person's that ends a person
 a rule read (… المالكي, … هولاند): the rule's span wins, as the listed person if it read one of their spellings

@@ -62,6 +62,14 @@ def name_words() -> dict[str, frozenset[str]]:
 
 
 @cache
+def curated_given_names() -> frozenset[str]:
+    """given_names.csv's hand-curated given names, folded: with those the training text mostly uses as plain
+    words (علي, also على), which name_words leaves out of its given names."""
+    with (REFERENCE_DIR / "given_names.csv").open(encoding="utf-8", newline="") as handle:
+        return frozenset(fold_string(row["name"]) for row in csv.DictReader(handle))
+
+
+@cache
 def idioms() -> frozenset[tuple[str, str]]:
     """idioms.csv: phrases a given name opens that name no one (حسن الجوار "good neighbourliness"), folded, as
     (given name, noun without ال)."""

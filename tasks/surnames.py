@@ -1,12 +1,13 @@
 """A person's bare surname: after their full name in the same article, or as the one person of the batch
-(the column searched) named in full with it.
+(the column searched) named in full with it; and a person's bare given name after their full name in the article.
 """
 
 import polars as pl
 
 from tasks.gazetteer import as_pattern, where
 from tasks.normalize import fold_for_matching
-from tasks.reference import name_words
+from tasks.plain_words import common_and_news_words, opens_with_idiom, word_series
+from tasks.reference import curated_given_names, name_words
 from tasks.rule_text import LETTER, NAME_CONNECTORS, SON_OF, folded_bytes, forms_of, found_anywhere
 
 # The least share of a surname's occurrences in the batch that are inside its person's full name for the
@@ -38,8 +39,26 @@ def _surname(words: pl.Expr) -> pl.Expr:
     )
 
 
+def _given_name(words: pl.Expr) -> pl.Expr:
+    """The given name of a person's folded words (a list) that may stand for them alone, else null: the first
+    word, where it is a listed given name of three letters or more (سمير of سمير جعجع)."""
+    first = words.list.first()
+    listed = first.is_in(word_series(name_words()["given"])) & (first.str.len_chars() >= 3)
+    return pl.when((words.list.len() >= 2) & listed).then(first)
+
+
+def _family_name(word: pl.Expr) -> pl.Expr:
+    """Whether a folded word is definite and no plain word, a family name (الدوسري; not الجوار، الي)."""
+    return (
+        word.str.starts_with("ال")
+        & ~word.str.slice(2).is_in(word_series(common_and_news_words()))
+        & ~word.is_in(word_series(name_words()["common"]))
+    )
+
+
 def surname_mentions(text: pl.DataFrame, earlier: pl.DataFrame) -> pl.DataFrame:
-    """A person's bare surname, after their full name in the article or anywhere in the batch: شيراك for جاك شيراك.
+    """A person's bare surname, after their full name in the article or anywhere in the batch: شيراك for جاك شيراك;
+    and their bare given name after their full name in the article (see _given_names).
 
     In an article that named people of that surname, it is theirs only after the full name and only where one
     person there has it (not الأسد with both بشار الأسد and حافظ الأسد); elsewhere in the batch (the column
@@ -47,43 +66,98 @@ def surname_mentions(text: pl.DataFrame, earlier: pl.DataFrame) -> pl.DataFrame:
     followed by بن opens someone else's name (مكتوم بن راشد after محمد بن راشد آل مكتوم): not a mention.
     """
     columns = ["article_id", "key", "start", "length", "entity", "entity_type", "name_en"]
-    people = (
+    named = (
         earlier.filter(pl.col("entity_type") == "PER")
         .group_by("key", "entity", maintain_order=True)
         .agg(pl.col("name_en").first(), pl.col("start").min().alias("first"))
         .with_columns(words=fold_for_matching(pl.col("entity")).str.split(" "))
-        .with_columns(surname=_surname(pl.col("words")))
-        .filter(
-            pl.col("surname").str.count_matches(" ") + 1 < pl.col("words").list.len(),
-            pl.col("surname").str.len_chars() >= 3,
-            ~pl.col("surname").is_in(list(_NOT_SURNAMES)),
-        )
     )
-    if people.is_empty():
+    people = named.with_columns(surname=_surname(pl.col("words"))).filter(
+        pl.col("surname").str.count_matches(" ") + 1 < pl.col("words").list.len(),
+        pl.col("surname").str.len_chars() >= 3,
+        ~pl.col("surname").is_in(list(_NOT_SURNAMES)),
+    )
+    # A given name is theirs only where one person of the article has it (not محمد for محمد بن سلمان and محمد عباس).
+    given = (
+        named.with_columns(given=_given_name(pl.col("words")))
+        .drop_nulls("given")
+        .filter(pl.col("entity").n_unique().over("key", "given") == 1)
+    )
+    if people.is_empty() and given.is_empty():
         return earlier.clear().select(columns)
-    forms = forms_of(people.select("surname").unique(), "surname")
-    # One scan of the whole batch for every surname's forms serves both the article's own and the batch's.
+    words = pl.concat([people.select(word="surname"), given.select(word="given")]).unique()
+    forms = forms_of(words, "word")
+    # One scan of the whole batch for every surname's and given name's forms serves all three readings.
     found = found_anywhere(text, forms)
     # The padded text after a match (which ends on the first space after the surname): " بن " or " ابن " there
     # opens another name. Read off the text rather than searched as forms of their own, which tripled the
     # automaton (187,285 forms on the SaudiNewsNet articles).
     after = folded_bytes(found, text, pl.col("start") + pl.col("form").str.len_bytes(), len(_OPENS_ANOTHER[-1]))
-    found = found.filter(~pl.any_horizontal(after.bin.starts_with(link) for link in _OPENS_ANOTHER))
-    # How often each person is named in full in the batch: a surname the batch writes mostly apart from it is a
-    # word (ساعة after a misread أكرم ساعة), not that person.
+    found = found.filter(~pl.any_horizontal(after.bin.starts_with(link) for link in _OPENS_ANOTHER)).rename(
+        {"word": "surname"}
+    )
+    # How often each person is named in full in the batch, against how often the batch writes their surname: a
+    # surname the batch writes mostly apart from the name is a word (ساعة after a misread أكرم ساعة, تعهد after
+    # صالح تعهد "Saleh pledged"), and the name no person's.
     full_mentions = earlier.filter(pl.col("entity_type") == "PER").group_by("entity").agg(full=pl.len())
+    written = found.group_by("surname").agg(written=pl.len())
+    mostly_apart = (
+        people.join(full_mentions, on="entity", how="left")
+        .join(written, on="surname", how="left")
+        .filter(pl.col("full") < MIN_FULL_SHARE * pl.col("written"))
+        .select("key", "entity")
+    )
     own = people.filter(pl.col("entity").n_unique().over("key", "surname") == 1)
     # After the full name only: a surname before it may be someone else's.
     in_article = found.join(own, on=["key", "surname"], how="inner").filter(pl.col("start") > pl.col("first"))
+    surnames = pl.concat([in_article, _batch_surnames(text, found, people, full_mentions, written)], how="diagonal")
+    # A word that is one person's surname and another's given name is the surname: news names people by it.
+    given_found = found.join(
+        given.join(mostly_apart, on=["key", "entity"], how="anti"),
+        left_on=["key", "surname"],
+        right_on=["key", "given"],
+        how="inner",
+    ).rename({"surname": "given"})
+    given_names = _given_names(text, given_found).join(surnames, on=["key", "start"], how="anti")
     return pl.concat(
         [
             part.select(*where(matched="form"), entity="entity", entity_type=pl.lit("PER"), name_en="name_en")
-            for part in (in_article, _batch_surnames(text, found, people, full_mentions))
+            for part in (surnames, given_names)
         ]
     )
 
 
-def _batch_surnames(text: pl.DataFrame, found: pl.DataFrame, people: pl.DataFrame, full: pl.DataFrame) -> pl.DataFrame:
+def _given_names(text: pl.DataFrame, found: pl.DataFrame) -> pl.DataFrame:
+    """Bare given names (of `found`, joined to their person) after that person's full name in the article.
+
+    سمير after سمير جعجع is him: in the training text (ANERcorp lines 1–60,000, Wojood train.txt) a listed given
+    name standing alone after the full name of the one person of the document it opens is a person 28 times of 29.
+    Not next to a word that may be part of another name, which no rule read: a given name, a name word or a link
+    before or after it (صلاد حسن، ولد محمد، محمد علي السعدي), a family name after it (محمد الزفزاف), or one letter,
+    an initial (محمد ب.); nor before the noun of an idiom (حسن الجوار).
+    """
+    after_name = found.filter(pl.col("start") > pl.col("first")).join(
+        text.select("key", "folded"), on="key", how="left", maintain_order="left"
+    )
+    # The text before the match, cut at the space it starts on, is whole letters; the next word is read at the
+    # match's end counted in characters.
+    before = pl.col("folded").cast(pl.Binary).bin.slice(0, pl.col("start")).cast(pl.String)
+    at = before.str.len_chars() + pl.col("form").str.len_chars()
+    previous = before.str.extract(rf"({LETTER}+) $", 1)
+    following = pl.col("folded").str.slice(at, 64).str.extract(rf"^ ({LETTER}+) ", 1)
+    near_a_name = (
+        _name_like(previous)
+        | _name_like(following)
+        | _family_name(following)
+        | opens_with_idiom(pl.concat_list("given", following))
+        | (following.str.len_chars() == 1)
+    )
+    return after_name.filter(~near_a_name.fill_null(False)).drop("folded")
+
+
+def _batch_surnames(
+    text: pl.DataFrame, found: pl.DataFrame, people: pl.DataFrame, full: pl.DataFrame, written: pl.DataFrame
+) -> pl.DataFrame:
     """Surnames (of `found`) in articles that named nobody of that surname, as the one person of the batch with it.
 
     محفوظ in one article is نجيب محفوظ when another article of the batch named him and no other person of
@@ -95,10 +169,9 @@ def _batch_surnames(text: pl.DataFrame, found: pl.DataFrame, people: pl.DataFram
     بارتكاب، للجزيرة); and not after a given name, a name word or a link (دودو سيلفا، أبي وقاص): that is
     someone else's full name, which no rule read. And the batch must write the word as part of the full name
     at least MIN_FULL_SHARE of the times it writes it at all (`full`: each person's mentions in full): a word
-    the batch uses mostly on its own is a word.
+    the batch uses mostly on its own is a word (`written`: how often the batch writes each surname).
     """
     lists = name_words()
-    written = found.group_by("surname").agg(written=pl.len())
     batch = (
         people.group_by("surname")
         .agg(pl.col("entity").first(), pl.col("name_en").first(), people=pl.col("entity").n_unique())
@@ -123,5 +196,12 @@ def _batch_surnames(text: pl.DataFrame, found: pl.DataFrame, people: pl.DataFram
     before = (
         folded_bytes(candidates, text, pl.lit(0), pl.col("start")).cast(pl.String).str.extract(rf"({LETTER}+) $", 1)
     )
-    name_like = list(lists["given"] | lists["name"] | NAME_CONNECTORS)
-    return candidates.filter(~(before.is_in(name_like) | before.str.starts_with("عبد")).fill_null(False))
+    return candidates.filter(~_name_like(pl.lit(before)).fill_null(False))
+
+
+def _name_like(word: pl.Expr) -> pl.Expr:
+    """Whether a folded word may be part of a name no rule read: a given name (curated ones too: علي), a name word
+    of the corpora, or a link (عبد and its compounds, بن، أبي …)."""
+    lists = name_words()
+    names = word_series(lists["given"] | curated_given_names() | lists["name"] | NAME_CONNECTORS)
+    return word.is_in(names) | word.str.starts_with("عبد")

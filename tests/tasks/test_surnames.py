@@ -1,4 +1,5 @@
-"""Bare surnames on real strings: after the full name in the article, and as the one person of the batch."""
+"""Bare surnames and given names on real strings: after the full name in the article, and (surnames) as the one
+person of the batch."""
 
 import polars as pl
 
@@ -102,3 +103,45 @@ def test_allah_alone_is_nobodys_surname() -> None:
     # word alone (or لله, ل + الله) is never that person again.
     rows = found("وقال السفير نصر الله إن الله يحفظ البلاد، والحمد لله").filter(pl.col("entity_type") == "PER")
     assert rows.select("entity", "mentions").rows() == [("نصر الله", 1)]
+
+
+def test_a_bare_given_name_after_the_full_name_is_that_person() -> None:
+    rows = found("التقى المهندس خالد حدوشي بالوفد، وقال خالد إن المشروع تأخر")
+    assert rows.select("entity", "mentions").rows() == [("خالد حدوشي", 2)]
+
+
+def test_a_bare_given_name_is_not_linked_before_the_full_name_or_when_two_people_share_it() -> None:
+    before = found("قال خالد إن المشروع تأخر، ثم التقى المهندس خالد حدوشي بالوفد")
+    assert before.select("entity", "mentions").rows() == [("خالد حدوشي", 1)]
+    shared = found("التقى المهندس خالد حدوشي بالوفد ثم المهندس خالد سلامة، وقال خالد إن المشروع تأخر")
+    assert shared.select("entity", "mentions").rows() == [("خالد حدوشي", 1), ("خالد سلامة", 1)]
+
+
+def test_a_bare_given_name_before_an_initial_is_someone_else() -> None:
+    # محمد ب. is how news names a suspect: not the محمد named in full before.
+    rows = found("التقى المهندس محمد حدوشي بالوفد، ثم أوقفت الشرطة محمد ب. في المطار")
+    assert rows.select("entity", "mentions").rows() == [("محمد حدوشي", 1)]
+    bare = found("التقى المهندس محمد حدوشي بالوفد، ثم أوقفت الشرطة محمد في المطار")
+    assert bare.select("entity", "mentions").rows() == [("محمد حدوشي", 2)]
+
+
+def test_a_bare_given_name_before_a_family_name_or_an_idioms_noun_is_not_the_person() -> None:
+    # جائزة محمد الزفزاف is named after another محمد; حسن الجوار is "good neighbourliness".
+    prize = found("فاز الروائي محمد حدوشي بجائزة محمد الزفزاف للرواية")
+    assert prize.select("entity", "mentions").rows() == [("محمد حدوشي", 1)]
+    idiom = found("استقبل المهندس حسن حدوشي الوفد وأكد حسن الجوار بين البلدين")
+    assert idiom.select("entity", "mentions").rows() == [("حسن حدوشي", 1)]
+
+
+def test_a_word_that_is_one_persons_surname_and_anothers_given_name_is_the_surname() -> None:
+    rows = found("وقال المهندس محمد صالح إن المشروع تأخر، وأكد الدكتور صالح عون أنه سيكتمل، وأضاف صالح أن العمل يستأنف")
+    assert rows.select("entity", "mentions").rows() == [("محمد صالح", 2), ("صالح عون", 1)]
+
+
+def test_no_bare_given_name_for_a_name_whose_last_word_the_batch_writes_mostly_apart() -> None:
+    # صالح تعهد is "Saleh pledged", misread as a name: the batch writes تعهد on its own 25 times, so the bare
+    # صالح is not that name's (alone in its batch, the misreading is taken at its word).
+    alone = found("وقال صالح تعهد بالعمل، وأكد صالح أن الاتفاق صامد")
+    assert alone.select("entity", "mentions").rows() == [("صالح تعهد", 2)]
+    batch = found("وقال صالح تعهد بالعمل، وأكد صالح أن الاتفاق صامد", *["تعهد الوزير بالعمل"] * 25)
+    assert batch.filter(pl.col("article_id") == "a0").select("entity", "mentions").rows() == [("صالح تعهد", 1)]
