@@ -22,6 +22,10 @@ def test_verbs_accusatives_and_prepositions_on_plain_words_are_no_name_words() -
     # "We" verbs (نشعر "we feel", نعتقد), whose ي and ت forms real news writes; not surnames on a verb's
     # letters whose ت form it does not (نشار: يشار، نديم، ناني).
     assert plain("نشعر", "نعتقد", "نشار", "نديم", "ناني") == [True, True, False, False, False]
+    # Past verbs of "they" and "she" whose present with ت is a verb word (حرصوا: تحرص، قابلت: تقابل); not a four-letter
+    # word in ت (رفعت, a given name and "she raised"), an -ات plural (بركات) or a foreign name in وا (كورتوا).
+    assert plain("حرصوا", "قصفوا", "قابلت", "تمتعت") == [True] * 4
+    assert plain("رفعت", "بركات", "كورتوا", "فرانسوا") == [False] * 4
     # Names: a given name (احمد), a name word with ك (كمال), a foreign surname (كروس), a family name.
     assert plain("احمد", "كمال", "كروس", "القحطاني") == [False] * 4
 
