@@ -33,7 +33,9 @@ def _surname(words: pl.Expr) -> pl.Expr:
     return (
         pl.when(words.list.contains("ال") | before.is_in(list(SON_OF)))
         .then(pl.lit(None, dtype=pl.String))
-        .when(before.is_in(["عبد", "ابو", "ابي", "ام"]) | (last.is_in(["الله", "الدين"]) & (words.list.len() >= 3)))
+        .when(
+            before.is_in(["عبد", "ابو", "ابي", "ابا", "ام"]) | (last.is_in(["الله", "الدين"]) & (words.list.len() >= 3))
+        )
         .then(two)
         .otherwise(last)
     )

@@ -75,6 +75,10 @@ def test_a_name_goes_on_through_links() -> None:
     # بن and آل link the next word to the name: the whole chain is one person.
     rows = found("استقبل الشيخ جبر بن يوسف بن جاسم آل ثاني الوفد").select("entity", "entity_type").rows()
     assert rows == [("جبر بن يوسف بن جاسم آل ثاني", "PER")]
+    # A kunya in the accusative (أبا) links too: the family أبا الخيل, known by أبو like any kunya. Cut before it,
+    # the name ended on أبا, and أبا "a father" anywhere in the batch was read as him.
+    read = found("توفي الشيخ مهنا بن عبدالرحمن بن مهنا أبا الخيل رحمه الله", "فلو كنت أبا في المستقبل لعلمت")
+    assert read.select("article_id", "entity").rows() == [("a0", "مهنا بن عبدالرحمن بن مهنا أبو الخيل")]
 
 
 def test_roles_of_writers_and_artists_introduce_people() -> None:
