@@ -225,21 +225,30 @@ def _fits_a_name(word: pl.Expr) -> pl.Expr:
     is_link = word.is_in(links)
     following = later(word)
     return (
-        (position < 2)
-        | earlier(is_link).fill_null(False)
-        | (is_link & following.is_not_null() & ~following.is_in(stops))
-        | (
-            ((position == 2) | earlier(is_link, 2).fill_null(False))
-            & (word.is_in(word_series(_extra_name_words())) | word.str.starts_with("ال"))
+        (
+            (position < 2)
+            | earlier(is_link).fill_null(False)
+            # آل (folded ال) takes the family after it whatever it is: آل الشيخ is a family, not a title.
+            | (is_link & following.is_not_null() & (~following.is_in(stops) | (word == "ال")))
+            | (
+                ((position == 2) | earlier(is_link, 2).fill_null(False))
+                & (word.is_in(word_series(_extra_name_words())) | word.str.starts_with("ال"))
+                # A link but عبد (a name word itself: منير فخري عبد النور) is one only before a word it links: a name
+                # ending on it was dropped whole (الشيخ عبدالعزيز بن عبدالله آل الشيخ، خالد حدوشي بن علي: على).
+                & ~(is_link & (word != "عبد"))
+            )
         )
-    ) & (
-        # The word عبد links is part of the name whatever else it is (عبد السلام: السلام is a common word).
-        (earlier(word) == "عبد").fill_null(False)
-        | (
-            ~word.is_in(stops)
-            # The first word too, but for a و-word: after a title, a verb or a preposition is no name (الملك
-            # يربط، الرئيس بالقول), while a foreign name may open with و (البروفيسور وانغ).
-            & ~(((position >= 1) | ~word.str.starts_with("و")) & plain_form(word))
+        # The family آل names ends the name (… آل الشيخ الحادثة) but for a tribe's nisba (جابر سعد آل شنان القحطاني).
+        & ~((earlier(word, 2) == "ال") & ~word.str.contains("^ال.+ي$")).fill_null(False)
+        & (
+            # The word عبد or آل links is part of the name whatever else it is (عبد السلام: السلام is a common word).
+            earlier(word).is_in(["عبد", "ال"]).fill_null(False)
+            | (
+                ~word.is_in(stops)
+                # The first word too, but for a و-word: after a title, a verb or a preposition is no name (الملك
+                # يربط، الرئيس بالقول), while a foreign name may open with و (البروفيسور وانغ).
+                & ~(((position >= 1) | ~word.str.starts_with("و")) & plain_form(word))
+            )
         )
     )
 

@@ -79,6 +79,17 @@ def test_a_name_goes_on_through_links() -> None:
     # the name ended on أبا, and أبا "a father" anywhere in the batch was read as him.
     read = found("توفي الشيخ مهنا بن عبدالرحمن بن مهنا أبا الخيل رحمه الله", "فلو كنت أبا في المستقبل لعلمت")
     assert read.select("article_id", "entity").rows() == [("a0", "مهنا بن عبدالرحمن بن مهنا أبو الخيل")]
+    # آل takes the family after it, a title's word too (آل الشيخ); ولد links Mauritanian names as بن does.
+    assert names("وأدان مفتي عام المملكة الشيخ عبدالعزيز بن عبدالله آل الشيخ الحادثة") == [
+        "عبدالعزيز بن عبدالله آل الشيخ"
+    ]
+    assert names("استقبل الوزير عبد الله ولد روبل الوفد") == ["عبد الله ولد روبل"]
+
+
+def test_a_name_read_up_to_a_link_that_links_nothing_ends_before_the_link() -> None:
+    # علي after بن is also على "on", a stop; ولد before في is "was born": the name is the two words before.
+    assert names("قال خالد حدوشي بن علي إن الاتفاق صامد") == ["خالد حدوشي"]
+    assert names("وكان المهندس محمد حدوشي ولد في القاهرة عام 1950") == ["محمد حدوشي", "القاهرة"]
 
 
 def test_roles_of_writers_and_artists_introduce_people() -> None:
