@@ -238,7 +238,7 @@ def _fits_a_name(word: pl.Expr) -> pl.Expr:
                 & ~(is_link & (word != "عبد"))
             )
         )
-        # The family آل names ends the name (… آل الشيخ الحادثة) but for a tribe's nisba (جابر سعد آل شنان القحطاني).
+        # The family after آل ends the name (… آل الشيخ الحادثة), but for a tribe's nisba (… آل شنان القحطاني).
         & ~((earlier(word, 2) == "ال") & ~word.str.contains("^ال.+ي$")).fill_null(False)
         & (
             # The word عبد or آل links is part of the name whatever else it is (عبد السلام: السلام is a common word).

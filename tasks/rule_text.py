@@ -148,7 +148,8 @@ _INSTITUTIONS = (
 INSTITUTION_WORDS = frozenset(_INSTITUTIONS.split())
 # Words before a father's name: son of, daughter of (بن راشد، بنت عبد العزيز).
 SON_OF = ("بن", "ابن", "بنت")
-# Words that link a name to the next word of it: بن راشد، آل مكتوم (folded ال)، عبد الله، أبو مازن، أبي وقاص.
+# Words that link a name to the next word of it: بن راشد، ولد الشيخ (Mauritanian names)، آل مكتوم (folded ال)، عبد الله،
+# أبو مازن، أبي وقاص، أبا الخيل.
 NAME_LINKS = (*SON_OF, "ولد", "ابو", "ابي", "ابا", "ام", "ال", "عبد")
 NAME_CONNECTORS = frozenset({*NAME_LINKS, "اية"})
 # Prefix clitics a rule accepts before a name or a head noun: و ف ب ل ك alone, and their pairs.
