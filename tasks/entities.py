@@ -20,12 +20,12 @@ from functools import cache
 
 import polars as pl
 
-from tasks.gazetteer import fold_plain, gazetteer_mentions, gazetteer_scans, plain_text, tolerant
-from tasks.name_rules import rule_mentions, rule_scans
+from tasks.gazetteer import batch_words, fold_plain, gazetteer_mentions, gazetteer_scans, plain_text, tolerant
+from tasks.name_rules import rule_forms, rule_mentions, rule_scans
 from tasks.normalize import fold_for_matching
 from tasks.reference import gazetteer
-from tasks.rule_text import LETTER, SON_OF, batch_start, folded_bytes
-from tasks.surnames import surname_mentions
+from tasks.rule_text import LETTER, SON_OF, batch_start, folded_bytes, occurrences
+from tasks.surnames import surname_forms, surname_mentions
 
 ENTITY_TYPES = {"LOC": "locations", "ORG": "organizations", "PER": "persons"}
 
@@ -62,9 +62,13 @@ def _texts(articles: pl.DataFrame) -> pl.DataFrame:
 def _scanned(text: pl.DataFrame) -> pl.DataFrame:
     """The texts with every whole-text scan added: gazetteer matches and starts, and each rule's matches.
 
-    One frame-wide step, so that Polars runs the five scans side by side on the cores it has.
+    Two frame-wide steps, so that Polars runs their scans side by side on the cores it has: the rules' scans
+    with the split into words that chooses the gazetteer's patterns (which ran alone before every scan: on
+    the SaudiNewsNet articles 0.62 s → 0.53 s), then the gazetteer's two.
     """
-    return text.with_columns(**gazetteer_scans(text), **rule_scans())
+    ruled = text.with_columns(words=batch_words(), **rule_scans())
+    scanned = ruled.drop("words").with_columns(**gazetteer_scans(ruled["words"]))
+    return scanned.select(*text.columns, "match", "start", *rule_scans())
 
 
 def mention_spans(articles: pl.DataFrame) -> pl.DataFrame:
@@ -75,10 +79,19 @@ def mention_spans(articles: pl.DataFrame) -> pl.DataFrame:
     """
     text = _scanned(_texts(articles))
     gazetteer_found = with_patronymics(text, gazetteer_mentions(text)).with_columns(source=pl.lit(0))
-    titled = rule_mentions(text).with_columns(name_en=pl.lit(None, dtype=pl.String), source=pl.lit(1))
+    forms = rule_forms(text)
+    # One scan of the batch for every form searched later: the rules' names, and the surnames and given names
+    # of every person the lists or the rules named (of whom each reading keeps its own). Apart, the rules'
+    # names were a second scan (on the SaudiNewsNet articles: 0.54 s → 0.41 s for the two).
+    person = pl.col("entity_type") == "PER"
+    people = pl.concat([gazetteer_found.filter(person)["entity"], forms.filter(person)["name"]])
+    named_by = surname_forms(people)
+    found = occurrences(text, pl.concat([forms.select("form", "core"), named_by.select("form", "core")]))
+    titled = rule_mentions(forms, found).with_columns(name_en=pl.lit(None, dtype=pl.String), source=pl.lit(1))
     gazetteer_found = _read_in_full(gazetteer_found, titled)
     # Surnames of people named in full, by the lists or by the rules, before in the article or in the batch.
-    surnames = surname_mentions(text, pl.concat([gazetteer_found, titled.select(gazetteer_found.columns)]))
+    earlier = pl.concat([gazetteer_found, titled.select(gazetteer_found.columns)])
+    surnames = surname_mentions(text, earlier, named_by, found)
     # In the sort: two rules' names may share a span (لمنصور لترويج after a title, منصور لترويج by the given
     # name with its clitic read off); the shorter name wins, the one that read a clitic off, then code-point
     # order, so that which is kept never depends on the rows' order (it did, from run to run).

@@ -18,6 +18,8 @@ _CLITICS = ("", "و", "ف", "ب", "ك", "وب", "فب", "وك")
 _LAM = ("ل", "ول", "فل")
 # Everything with_clitics writes before a name (ل's before ال as it is before any other word).
 PREFIXES = (*_CLITICS, *_LAM)
+# Those of PREFIXES that take the article's place before a definite name (rule_text reads a core off its forms).
+LAM_PREFIXES = _LAM
 
 # Tashkeel (U+064B–U+065F), superscript alef and tatweel: gone before padding, so that folded and unfolded
 # padded texts have the same byte offsets (every fold below maps a two-byte Arabic letter to another).
@@ -211,8 +213,13 @@ def _pattern_heads() -> pl.DataFrame:
     return patterns().select("pattern", head=pl.col("pattern").str.strip_chars(" ").str.split("  ").list.first())
 
 
-def _patterns_in(text: pl.DataFrame) -> pl.Series:
-    """The gazetteer patterns, in matching order, whose first word is a word of some text of the batch.
+def batch_words() -> pl.Expr:
+    """Each folded text's words (a list): what the gazetteer's patterns are chosen by (gazetteer_scans)."""
+    return pl.col("folded").str.split("  ")
+
+
+def _patterns_in(words: pl.Series) -> pl.Series:
+    """The gazetteer patterns, in matching order, whose first word is one of `words` (batch_words of the batch).
 
     A pattern matches only where its first word is a whole word of the text, so the others can never
     match: leaving them out changes no match, and spares building an automaton of every form (a fixed
@@ -220,18 +227,20 @@ def _patterns_in(text: pl.DataFrame) -> pl.Series:
     """
     heads = _pattern_heads()
     # Only words that open some pattern are kept before deduplicating: far fewer than the batch's words.
-    words = (
-        text.select(word=pl.col("folded").str.split("  ").explode())
+    found = (
+        words.explode()
+        .to_frame("word")
         .filter(pl.col("word").is_in(heads["head"].unique().implode()))
         .select(pl.col("word").unique())
         .to_series()
     )
-    return heads.filter(pl.col("head").is_in(words.implode()))["pattern"]
+    return heads.filter(pl.col("head").is_in(found.implode()))["pattern"]
 
 
-def gazetteer_scans(text: pl.DataFrame) -> dict[str, pl.Expr]:
-    """The gazetteer's whole-text scans of the folded texts: the patterns matched (match) and their starts (start)."""
-    searched = pl.lit(_patterns_in(text).implode())
+def gazetteer_scans(words: pl.Series) -> dict[str, pl.Expr]:
+    """The gazetteer's whole-text scans of the folded texts, whose words (batch_words) are `words`: the patterns
+    matched (match) and their starts (start)."""
+    searched = pl.lit(_patterns_in(words).implode())
     return {
         "match": pl.col("folded").str.extract_many(searched, overlapping=False, leftmost=True),
         "start": pl.col("folded").str.find_many(searched, overlapping=False, leftmost=True),

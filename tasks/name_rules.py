@@ -26,9 +26,9 @@ from tasks.rule_text import (
     NAME_STOPS,
     SON_OF,
     TITLES,
+    cores_of,
     earlier,
     first_in_list,
-    forms_of,
     found_in_own_article,
     later,
     leading_run,
@@ -339,8 +339,9 @@ def rule_scans() -> dict[str, pl.Expr]:
     }
 
 
-def rule_mentions(text: pl.DataFrame) -> pl.DataFrame:
-    """Every mention, with clitics, of each name a rule read, in the article it was read in.
+def rule_forms(text: pl.DataFrame) -> pl.DataFrame:
+    """Each name a rule read (in the article it read it in), one row per searchable form or core (cores_of): key,
+    name (canonical), entity_type, form and core.
 
     The rules: a person after a title, a person opened by a given name, an organization after a head noun.
     """
@@ -356,27 +357,21 @@ def rule_mentions(text: pl.DataFrame) -> pl.DataFrame:
     # (البريطاني BSI تأسس), not a name.
     mixed = pl.col("name").str.contains("[A-Za-z]") & pl.col("name").str.contains("[\u0621-\u064a]")
     names = names.filter(~((pl.col("entity_type") == "PER") & mixed))
-    if names.is_empty():
-        return pl.DataFrame(
-            schema={
-                "article_id": pl.String,
-                "key": text.schema["key"],
-                "start": pl.Int64,
-                "length": pl.Int64,
-                "entity": pl.String,
-                "entity_type": pl.String,
-            }
-        )
     # The canonical spelling is the first one written, its kunya as أبو; every spelling folding alike (and
     # every case of a kunya) is one entity.
-    forms = forms_of(
+    return cores_of(
         names.with_columns(kunya_nominative(pl.col("name")))
         .group_by("key", "pattern", maintain_order=True)
         .agg(pl.col("name").first(), pl.col("entity_type").first())
         .with_columns(fold_for_matching(pl.col("name")).alias("folded_name")),
         "folded_name",
     )
-    own = found_in_own_article(text, forms)
+
+
+def rule_mentions(forms: pl.DataFrame, found: pl.DataFrame) -> pl.DataFrame:
+    """Every mention, with clitics, of each name a rule read (`forms`, of rule_forms), in the article it was read
+    in: the occurrences `found` (rule_text.occurrences of these forms and maybe others) of its forms there."""
+    own = found_in_own_article(found, forms)
     return own.select(
         *where(matched="form"),
         entity="name",

@@ -58,7 +58,40 @@ def _family_name(word: pl.Expr) -> pl.Expr:
     )
 
 
-def surname_mentions(text: pl.DataFrame, earlier: pl.DataFrame) -> pl.DataFrame:
+def surname_forms(people: pl.Series) -> pl.DataFrame:
+    """The forms (forms_of) of every word surname_mentions may search for people of these names (folded or not).
+
+    Every surname and given name of theirs, the given names not yet narrowed to those of one person of an
+    article: so a scan for these forms, run before it is known which people an article names, holds every
+    occurrence surname_mentions reads.
+    """
+    named = people.unique().to_frame("entity").with_columns(words=_words())
+    words = pl.concat([_with_surname(named).select(word="surname"), _with_given_name(named).select(word="given")])
+    return forms_of(words.unique(), "word")
+
+
+def _words() -> pl.Expr:
+    """A person's folded words (a list), of their name (column entity)."""
+    return fold_for_matching(pl.col("entity")).str.split(" ")
+
+
+def _with_surname(named: pl.DataFrame) -> pl.DataFrame:
+    """The people (rows with their words) who have a surname that may stand for them alone, with it (surname)."""
+    return named.with_columns(surname=_surname(pl.col("words"))).filter(
+        pl.col("surname").str.count_matches(" ") + 1 < pl.col("words").list.len(),
+        pl.col("surname").str.len_chars() >= 3,
+        ~pl.col("surname").is_in(list(_NOT_SURNAMES)),
+    )
+
+
+def _with_given_name(named: pl.DataFrame) -> pl.DataFrame:
+    """The people (rows with their words) who have a given name that may stand for them alone, with it (given)."""
+    return named.with_columns(given=_given_name(pl.col("words"))).drop_nulls("given")
+
+
+def surname_mentions(
+    text: pl.DataFrame, earlier: pl.DataFrame, forms: pl.DataFrame, searched: pl.DataFrame
+) -> pl.DataFrame:
     """A person's bare surname, after their full name in the article or anywhere in the batch: شيراك for جاك شيراك;
     and their bare given name after their full name in the article (see _given_names).
 
@@ -66,31 +99,26 @@ def surname_mentions(text: pl.DataFrame, earlier: pl.DataFrame) -> pl.DataFrame:
     person there has it (not الأسد with both بشار الأسد and حافظ الأسد); elsewhere in the batch (the column
     searched), see _batch_surnames. Where it overlaps another mention (عين الأسد) that mention wins; a surname
     followed by بن opens someone else's name (مكتوم بن راشد after محمد بن راشد آل مكتوم): not a mention.
+
+    `forms`: surname_forms of every person of `earlier` (and maybe others); `searched`: their occurrences in the
+    batch (rule_text.occurrences), and maybe others'.
     """
     columns = ["article_id", "key", "start", "length", "entity", "entity_type", "name_en"]
     named = (
         earlier.filter(pl.col("entity_type") == "PER")
         .group_by("key", "entity", maintain_order=True)
         .agg(pl.col("name_en").first(), pl.col("start").min().alias("first"))
-        .with_columns(words=fold_for_matching(pl.col("entity")).str.split(" "))
+        .with_columns(words=_words())
     )
-    people = named.with_columns(surname=_surname(pl.col("words"))).filter(
-        pl.col("surname").str.count_matches(" ") + 1 < pl.col("words").list.len(),
-        pl.col("surname").str.len_chars() >= 3,
-        ~pl.col("surname").is_in(list(_NOT_SURNAMES)),
-    )
+    people = _with_surname(named)
     # A given name is theirs only where one person of the article has it (not محمد for محمد بن سلمان and محمد عباس).
-    given = (
-        named.with_columns(given=_given_name(pl.col("words")))
-        .drop_nulls("given")
-        .filter(pl.col("entity").n_unique().over("key", "given") == 1)
-    )
+    given = _with_given_name(named).filter(pl.col("entity").n_unique().over("key", "given") == 1)
     if people.is_empty() and given.is_empty():
         return earlier.clear().select(columns)
     words = pl.concat([people.select(word="surname"), given.select(word="given")]).unique()
-    forms = forms_of(words, "word")
-    # One scan of the whole batch for every surname's and given name's forms serves all three readings.
-    found = found_anywhere(text, forms)
+    forms = forms.join(words, on="word", how="semi")
+    # One scan of the whole batch (`searched`) for every surname's and given name's forms serves all three readings.
+    found = found_anywhere(searched, forms)
     # The padded text after a match (which ends on the first space after the surname): " بن " or " ابن " there
     # opens another name. Read off the text rather than searched as forms of their own, which tripled the
     # automaton (187,285 forms on the SaudiNewsNet articles).
