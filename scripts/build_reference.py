@@ -571,14 +571,15 @@ def add_places(gazetteer: Gazetteer, places: list[tuple[str, str, list[str]]], s
         gazetteer.add(arabic, "LOC", english, variants, source)
 
 
-def lexicon_names() -> list[tuple[str, list[str]]]:
-    """News agencies and outlets of the newsroom lexicon (agencies.csv, outlets.csv): name and other spellings."""
-    found: list[tuple[str, list[str]]] = []
+def lexicon_names() -> list[tuple[str, str, list[str]]]:
+    """News agencies and outlets of the newsroom lexicon (agencies.csv, outlets.csv): name, English name and other
+    spellings."""
+    found: list[tuple[str, str, list[str]]] = []
     for file, aliases in (("agencies.csv", "variants"), ("outlets.csv", "aliases")):
         with (REFERENCE / file).open(encoding="utf-8", newline="") as handle:
             for row in csv.DictReader(handle):
                 if row["name"] not in NOT_AN_ORGANIZATION:
-                    found.append((row["name"], [v for v in (row[aliases] or "").split("|") if v]))
+                    found.append((row["name"], row["name_en"], [v for v in (row[aliases] or "").split("|") if v]))
     return found
 
 
@@ -613,10 +614,10 @@ def add_lexicon(gazetteer: Gazetteer, spans: Counter[tuple[str, str]], grams: Co
     The filter is the places' one: الجزيرة، اليوم، الوطن، المدينة are mostly plain words (or a peninsula)
     in the training text and are left out; a name a place already took (الرياض) stays a place.
     """
-    for name, variants in lexicon_names():
+    for name, english, variants in lexicon_names():
         kept = curated_spellings([name, *variants], spans, grams, common)
         if kept:
-            gazetteer.add(kept[0], "ORG", "", kept[1:], "lexicon")
+            gazetteer.add(kept[0], "ORG", english, kept[1:], "lexicon")
 
 
 def add_organizations(gazetteer: Gazetteer, spans: Counter[tuple[str, str]], grams: Counter[str],

@@ -147,6 +147,9 @@ def test_agencies_of_the_newsroom_lexicon_and_curated_companies_are_organization
         ("مايكروسوفت", "ORG"),
         ("مانشستر يونايتد", "ORG"),
     ]
+    # Each agency and outlet carries its English name (agencies.csv, outlets.csv).
+    rows = found("ونقلت كونا عن مصدر قوله، كما ذكرت صحيفة عكاظ")
+    assert rows.select("entity", "name_en").rows() == [("كونا", "Kuwait News Agency (KUNA)"), ("عكاظ", "Okaz")]
 
 
 def test_a_compass_word_before_a_country_is_left_out_of_the_mention() -> None:
