@@ -23,6 +23,7 @@ import polars as pl
 
 from evaluation.entities import ANERCORP, ANERCORP_TYPES, TYPE_MAP, WOJOOD_TRAIN, Doc, make_doc, read_tagged
 from tasks.normalize import fold_for_matching
+from tasks.reference import curated_given_names
 from tasks.rule_text import CLITICS, one_word_titles
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -335,12 +336,6 @@ def common_words(anercorp_lines: int = TRAIN_LINES, share: float = MAX_COMMON_EN
     }
 
 
-def curated_given_names() -> list[str]:
-    """The hand-curated given names of given_names.csv: Arabic ones, and foreign ones as the news spells them."""
-    with (REFERENCE / "given_names.csv").open(encoding="utf-8", newline="") as handle:
-        return [row["name"] for row in csv.DictReader(handle)]
-
-
 @cache
 def news_words() -> Counter[str]:
     """How often each folded word occurs in real news (the SaudiNewsNet crawls' article texts, unannotated)."""
@@ -398,7 +393,7 @@ def given_words(anercorp_lines: int = TRAIN_LINES) -> set[str]:
     """Given names, folded: the curated ones and the words opening persons often enough in the training text."""
     stats = word_stats(anercorp_lines)
     mined = frequent_in(stats["opens_PER"], stats["seen"], MIN_GIVEN, MIN_GIVEN_SHARE)
-    return set(mined) | set(fold_all(curated_given_names()))
+    return set(mined) | set(curated_given_names())
 
 
 def write_name_words(
@@ -420,7 +415,7 @@ def write_name_words(
     # The curated given names, but for those the training text uses mostly as plain words (علي is also على),
     # or whose form with a prefix clitic is one (يان: بيان is a statement, and the rule accepts ب + name).
     taken = {row[0] for row in rows}
-    curated = set(fold_all(curated_given_names()))
+    curated = set(curated_given_names())
     clitic_common = {w for w in curated if any(c + w in common for c in CLITICS)}
     for word in sorted(curated - taken - STOP - common - clitic_common):
         rows.append((word, "given", stats["opens_PER"][word], seen[word]))
