@@ -19,7 +19,7 @@ from pathlib import Path
 import polars as pl
 
 from tasks.entities import mention_spans
-from tasks.normalize import fold_for_matching
+from tasks.gazetteer import BREAK, plain_text
 
 ROOT = Path(__file__).resolve().parent.parent
 NER = ROOT.parent / "shared" / "data" / "ner"
@@ -37,6 +37,8 @@ OUT = Path(__file__).with_name("results") / "entities.md"
 # Curated rows (people.csv, organizations.csv) written after their names were read among a split's misses:
 # the goals are judged on a build without them.
 SEEN = Path(__file__).with_name("seen_in_misses.csv")
+# Wojood's mark of a paragraph's end, a token of its own.
+PARAGRAPH = "$#$"
 
 
 @dataclass
@@ -145,32 +147,49 @@ def wojood_docs(path: Path) -> list[Doc]:
 
 def predict(docs: list[Doc]) -> list[list[Span]]:
     """akhbar's entities in each document, as token spans, from one column-wide call."""
-    # Punctuation-only tokens become a placeholder word that no name contains, so that token i of the
-    # document is word i of the text the matcher sees, and a name never runs across punctuation.
-    words = (
-        pl.DataFrame({"token": [t for d in docs for t in d.tokens]})
-        .select(fold_for_matching(pl.col("token")).str.replace_all(r"[^\p{L}\p{N}]", ""))
-        .to_series()
-        .replace("", "x")
-        .to_list()
-    )
+    # Each document is its tokens joined by spaces, punctuation as written (Wojood's paragraph mark $#$ a line
+    # break), so that the matcher sees clause breaks and brackets as in an article. Token i owns the words the
+    # matcher's text makes of it alone (none for punctuation, two for a hyphenated pair): a match's words are
+    # mapped back to the tokens owning them.
+    tokens = pl.DataFrame({"token": [t for d in docs for t in d.tokens]})
+    counts = tokens.select(_words(pl.col("token")).list.len()).to_series().to_list()
     bodies: list[str] = []
+    owners: list[list[int]] = []
     offset = 0
     for doc in docs:
-        bodies.append(" ".join(words[offset : offset + len(doc.tokens)]))
+        bodies.append(" ".join("\n" if t == PARAGRAPH else t for t in doc.tokens))
+        owners.append([i for i, n in enumerate(counts[offset : offset + len(doc.tokens)]) for _ in range(n)])
         offset += len(doc.tokens)
     articles = pl.DataFrame({"article_id": [str(i) for i in range(len(docs))], "body": bodies})
+    texts = articles.select(plain_text(pl.col("body"))).to_series().to_list()
+    for text, owner in zip(texts, owners, strict=True):
+        if len(_text_words(text)) != len(owner):
+            raise ValueError("a document's words do not add up to its tokens' words")
     spans = mention_spans(articles)
     predicted: list[list[Span]] = [[] for _ in docs]
     for article_id, start, length, entity_type in spans.select(
         "article_id", "start", "length", "entity_type"
     ).iter_rows():
-        # The matcher's text is "  w0  w1  …": a byte offset maps to a word by counting separators.
-        padded = ("  " + "  ".join(bodies[int(article_id)].split(" ")) + "  ").encode()
-        first = padded[:start].count(b"  ")
-        count = padded[start + 1 : start + length - 1].count(b"  ") + 1
-        predicted[int(article_id)].append(Span(first, first + count, entity_type))
+        index = int(article_id)
+        # Byte offsets in the padded text: the words before the match, then the match's own.
+        padded = texts[index].encode()
+        first = len(_text_words(padded[:start].decode()))
+        count = len(_text_words(padded[start : start + length].decode()))
+        owner = owners[index]
+        predicted[index].append(Span(owner[first], owner[first + count - 1] + 1, entity_type))
     return predicted
+
+
+def _words(text: pl.Expr) -> pl.Expr:
+    """The words the matcher's text (plain_text) makes of a text, breaks left out, as a list."""
+    return (
+        plain_text(text).str.split("  ").list.eval(pl.element().filter((pl.element() != "") & (pl.element() != BREAK)))
+    )
+
+
+def _text_words(plain: str) -> list[str]:
+    """The words of a piece of a matcher's text (plain_text), breaks left out."""
+    return [w for w in (piece.strip(" ") for piece in plain.split("  ")) if w and w != BREAK]
 
 
 @dataclass
@@ -265,9 +284,10 @@ reference data was not built from, prints this section and writes it to `evaluat
   an ORG in Wojood) and a span of an ignored class are *neutral*: a prediction equal to one counts neither
   as right nor wrong (a flat tagger cannot output both levels). The count of neutral predictions is printed.
 - **Matching.** Entity level, exact: a prediction is correct when its token span and its type equal a
-  gold span's. Each document's tokens are joined by spaces (punctuation-only tokens replaced by a word no
-  name contains), run through `mention_spans` (the same code `find_entities` aggregates), and the byte
-  offsets of the matches mapped back to tokens.
+  gold span's. Each document's tokens are joined by spaces, punctuation as written (Wojood's paragraph
+  mark `$#$` as a line break), so that the extractor sees clause breaks and brackets as it does in an
+  article; run through `mention_spans` (the same code `find_entities` aggregates); and the words of each
+  match mapped back to the tokens they came from.
 - **Clitics.** Both corpora keep prefix clitics on the token (`والعراق`, `لبنان` in `للبنان`) and tag the
   whole token; akhbar matches the clitic with the name, so a match on `والعراق` covers exactly that token
   and is scored as the gold span. No clitic is stripped from the gold.
