@@ -9,7 +9,8 @@ Two sources of mentions, both Polars expressions over the whole body column:
   opened by a given name, organizations after a head noun; every later mention of a name read in the same
   article counts too, and so does a person's bare surname after their full name, or in another article of
   the same call when one person of the batch has that surname (so a surname's reading depends on the batch),
-  and a person's bare given name after their full name.
+  and a person's bare given name after their full name; and a listed given name standing alone as a clause, a
+  speaker's label or a name in a list (tasks/lone_names.py), where nothing else reads it.
 
 A gazetteer mention wins over a title-rule mention it overlaps, but for a listed person's that ends a person
 a rule read (… المالكي, … هولاند): the rule's span wins, as the listed person if it read one of their spellings
@@ -21,6 +22,7 @@ from functools import cache
 import polars as pl
 
 from tasks.gazetteer import batch_words, fold_plain, gazetteer_mentions, gazetteer_scans, plain_text, tolerant
+from tasks.lone_names import lone_given_mentions, lone_scan
 from tasks.name_rules import rule_forms, rule_mentions, rule_scans
 from tasks.normalize import fold_for_matching
 from tasks.reference import gazetteer
@@ -66,9 +68,9 @@ def _scanned(text: pl.DataFrame) -> pl.DataFrame:
     with the split into words that chooses the gazetteer's patterns (which ran alone before every scan: on
     the SaudiNewsNet articles 0.62 s → 0.53 s), then the gazetteer's two.
     """
-    ruled = text.with_columns(words=batch_words(), **rule_scans())
+    ruled = text.with_columns(words=batch_words(), lone=lone_scan(), **rule_scans())
     scanned = ruled.drop("words").with_columns(**gazetteer_scans(ruled["words"]))
-    return scanned.select(*text.columns, "match", "start", *rule_scans())
+    return scanned.select(*text.columns, "match", "start", "lone", *rule_scans())
 
 
 def mention_spans(articles: pl.DataFrame) -> pl.DataFrame:
@@ -100,6 +102,7 @@ def mention_spans(articles: pl.DataFrame) -> pl.DataFrame:
             gazetteer_found,
             titled.select(gazetteer_found.columns),
             surnames.with_columns(source=pl.lit(2)).select(gazetteer_found.columns),
+            lone_given_mentions(text).with_columns(source=pl.lit(3)).select(gazetteer_found.columns),
         ]
     ).sort(
         "key",
