@@ -26,6 +26,8 @@ LAM_PREFIXES = _LAM
 # Dropped, and Persian letters mapped, in one pass over single characters.
 _PERSIAN = {"ی": "ي", "ک": "ك"}
 _UNMARK = {chr(c): "" for c in (*range(0x064B, 0x0660), 0x0670, 0x0640)} | _PERSIAN
+# A tatweel standing alone between words is a dash (بيروت ـ من فتحي محمود ـ القدس), not a letter's stretch.
+_TATWEEL_DASH = {" \u0640 ": " - "}
 # Compass words before a country (جنوب لبنان، شمال العراق): both corpora's annotators leave them out of the
 # country's span (ANERcorp lines 1–60,000: جنوب لبنان 7 of 7, شمال إسرائيل 4 of 4, جنوب العراق 3 of 3;
 # Wojood train.txt: شرق سوريا، شمال العراق), so a listed name of that shape is a mention of the country.
@@ -58,21 +60,32 @@ _NOT_WORD = r"[^\p{L}\p{N}]"
 _BREAK_RUN = rf"{_NOT_WORD}*[{_BREAKS}]{_NOT_WORD}*|{_NOT_WORD}*(?:\.{_NOT_WORD}+|{_NOT_WORD}+\.){_NOT_WORD}*"
 # What a break becomes in the plain text: a word of its own, which no name, title or rule word is.
 BREAK = "|"
+# Opening brackets and dashes with a space beside them (جيرالد أوهارا (مالك, عاطف فتحي - صالح الحمصي, بيروت ـ من
+# فتحي محمود ـ القدس): no name runs across one, but a title or nationality may stand before one (الفرنسي (إميل
+# دوركايم)). Not one inside a word (بي-بي-سي), and not a closing one of _BREAKS, which is a break. Not quotation
+# marks: they open a name after a head noun (تنظيم «القاعدة»، منظمة "هيومن رايتس ووتش"), which the head rule
+# reads across (on the SaudiNewsNet articles, as soft breaks they cost 20 such rows).
+_SOFT_MARKS = r"(\[{\-–—"
+_SOFT_RUN = rf"[^\p{{L}}\p{{N}}\x01]*(?:\s[{_SOFT_MARKS}]|[{_SOFT_MARKS}]\s)[^\p{{L}}\p{{N}}\x01]*"
+# What such a run becomes: a word of its own, as BREAK is, which the rules that read a name after a cue skip.
+SOFT_BREAK = "~"
 
 
 def plain_text(text: pl.Expr) -> pl.Expr:
     """Body without marks, Persian letters mapped, every run of non-letters a double space, padded; a run
-    that ends a clause (tasks.gazetteer._BREAKS) is the word BREAK between double spaces."""
-    unmarked = text.str.replace_many(_UNMARK)
-    broken = unmarked.str.replace_all(_BREAK_RUN, "\x01")
+    that ends a clause (tasks.gazetteer._BREAKS) is the word BREAK between double spaces, and one with an opening
+    bracket or a dash beside a space (_SOFT_RUN) the word SOFT_BREAK."""
+    unmarked = text.str.replace_many(_TATWEEL_DASH | _UNMARK, leftmost=True)
+    broken = unmarked.str.replace_all(_BREAK_RUN, "\x01").str.replace_all(_SOFT_RUN, "\x02")
     # Most runs of non-letters are one space between words: replacing each by regex was the dearest step.
     # Only the other runs (longer, or one other character) go through the regex, to a NUL placeholder (a NUL
     # of the body is in such a run itself), then spaces and placeholders become double spaces literally.
-    marked = broken.str.replace_all(r"[^\p{L}\p{N}\x01]{2,}|[^\p{L}\p{N} \x01]", "\x00")
+    marked = broken.str.replace_all(r"[^\p{L}\p{N}\x01\x02]{2,}|[^\p{L}\p{N} \x01\x02]", "\x00")
     words = (
         marked.str.replace_all(" ", "  ", literal=True)
         .str.replace_all("\x00", "  ", literal=True)
         .str.replace_all("\x01", f"  {BREAK}  ", literal=True)
+        .str.replace_all("\x02", f"  {SOFT_BREAK}  ", literal=True)
     )
     return pl.lit("  ") + words + pl.lit("  ")
 

@@ -17,6 +17,7 @@ from tasks.organization_rules import cue_regex, cued_organizations, head_regex, 
 from tasks.plain_words import common_and_news_words, opens_with_idiom, plain_form, rule_words, word_series
 from tasks.reference import name_words
 from tasks.rule_text import (
+    AFTER_A_CUE,
     CLITIC,
     CLITICS,
     INSTITUTION_WORDS,
@@ -94,7 +95,7 @@ def _title_regex(split: bool = False) -> str:
     # A place or body named after a person (مطار الملك عبدالعزيز الدولي، جامعة الإمام محمد بن سعود الإسلامية) is
     # read with its noun, group 1, and names no one: the words after the title are its name.
     facilities = "|".join(tolerant(w) for w in sorted(_FACILITIES, key=len, reverse=True))
-    return rf" (?:((?:{CLITIC})?(?:{facilities}))  )?{title}{_NISBA}  ({_cued_name(split)}) "
+    return rf" (?:((?:{CLITIC})?(?:{facilities}))  )?{title}{_NISBA}  {AFTER_A_CUE}({_cued_name(split)}) "
 
 
 def _cued_name(split: bool) -> str:
@@ -113,7 +114,7 @@ def _nationality_regex(split: bool = False) -> str:
     too (المدرب الهولندي لويس فان خال), and the two readings are one.
     """
     stems = "|".join(tolerant(n.removeprefix("ال")) for n in sorted(name_words()["nationality"], key=len, reverse=True))
-    return rf" (?:[وف]?[بك]?ا|[وف]?ل)ل(?:{stems}){_NISBA}  ({_cued_name(split)}) "
+    return rf" (?:[وف]?[بك]?ا|[وف]?ل)ل(?:{stems}){_NISBA}  {AFTER_A_CUE}({_cued_name(split)}) "
 
 
 def _titled_people(text: pl.DataFrame) -> pl.DataFrame:

@@ -11,7 +11,7 @@ from tasks.gazetteer import as_pattern, patterns, tolerant
 from tasks.normalize import fold_for_matching, fold_string
 from tasks.plain_words import plain_form, word_series
 from tasks.reference import curated_organizations, name_words
-from tasks.rule_text import CLITIC, INSTITUTION_WORDS, LETTER, NAME_STOPS, matches, one_word_titles
+from tasks.rule_text import AFTER_A_CUE, CLITIC, INSTITUTION_WORDS, LETTER, NAME_STOPS, matches, one_word_titles
 
 
 @cache
@@ -138,7 +138,7 @@ def cue_regex() -> str:
     """A cue word (with a clitic or ال, or not), then a curated organization's bare name (group 1)."""
     cues = "|".join(tolerant(c) for c in sorted(set(_CUES), key=len, reverse=True))
     names = "|".join(tolerant(n) for n in _bare_organizations()) or "(?!)"
-    return rf" (?:{CLITIC})?(?:ال|لل)?(?:{cues})  ({names}) "
+    return rf" (?:{CLITIC})?(?:ال|لل)?(?:{cues})  {AFTER_A_CUE}({names}) "
 
 
 def cued_organizations(text: pl.DataFrame) -> pl.DataFrame:

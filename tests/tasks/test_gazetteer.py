@@ -6,16 +6,19 @@ import polars as pl
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tasks.gazetteer import BREAK, patterns, plain_text
+from tasks.gazetteer import BREAK, SOFT_BREAK, patterns, plain_text
 from tests.tasks.entity_helpers import found, names, spans_read
 
 # Text drawn from what bodies hold: Arabic letters (Persian ones too), marks and tatweel, digits, spaces and
 # line breaks, clause punctuation, dots, quotes, brackets and hyphens.
-TEXT = st.text(st.sampled_from([*"بغداد العراقية یک", *"07٣", "\u064e", "ـ", "\n", *".،,:؟!…", *'«»"()-']), max_size=60)
+TEXT = st.text(
+    st.sampled_from([*"بغداد العراقية یک", *"07٣", "\u064e", "ـ", "\n", *".،,:؟!…", *'«»"()-[{–—']), max_size=60
+)
 
 
 def plain_reference(text: str) -> str:
     """plain_text's rules, one by one, in plain Python."""
+    text = text.replace(" ـ ", " - ")
     text = "".join({"ی": "ي", "ک": "ك"}.get(c, c) for c in text if not ("\u064b" <= c <= "\u065f" or c in "\u0670ـ"))
     runs = re.findall(r"[^\W_]+|[\W_]+", text)
     out = []
@@ -24,6 +27,8 @@ def plain_reference(text: str) -> str:
             out.append(run)
         elif any(c in "\n\r\t،,؛;:!?؟…)]}»”" for c in run) or ("." in run and run != "."):
             out.append(f"  {BREAK}  ")
+        elif re.search(r"\s[(\[{\-–—]|[(\[{\-–—]\s", run):
+            out.append(f"  {SOFT_BREAK}  ")
         else:
             out.append("  ")
     return "  " + "".join(out) + "  "

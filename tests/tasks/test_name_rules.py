@@ -323,3 +323,21 @@ def test_staff_after_a_rank_is_part_of_the_title() -> None:
     body = "والفريق عبد الله القرني نائب مدير عام المباحث، واللواء ركن خالد الحربي قائد قوة الطوارئ الخاصة"
     assert names(body) == ["عبد الله القرني", "خالد الحربي"]
     assert names("رئيس هيئة الأركان المشتركة الفريق أول ركن مشعل الزبن، ومستشار الملك")[-1] == "مشعل الزبن"
+
+
+def test_no_name_runs_across_an_opening_bracket_or_a_dash() -> None:
+    # SaudiNewsNet and ANERcorp: a bracket after a name holds a note on it (a nationality, an outlet, a state),
+    # a dash sets off a dateline or the next person.
+    assert persons("وصل العامل محمد (بنجلاديشي) إلى المستشفى") == []
+    assert persons("وراند بول (كنتاكي)، وحاكم نيو جيرسي") == []
+    assert persons("الأكبر في المباراة. عاطف فتحي - صالح الحمصي: تباين أداء") == [
+        ("عاطف فتحي", 1),
+        ("صالح الحمصي", 1),
+    ]
+    # A tatweel standing alone is a dash too (بيروت ـ من فتحي محمود ـ القدس).
+    assert persons("الجنوب بيروت ـ من فتحي محمود ـ القدس ـ وكالات") == [("فتحي محمود", 1)]
+
+
+def test_a_title_or_nationality_reads_the_name_after_a_bracket() -> None:
+    # SaudiNewsNet: ما سماها عالم الاجتماع الفرنسي (إميل دوركايم) باللا معيارية.
+    assert persons("أو ما سماها عالم الاجتماع الفرنسي (إميل دوركايم) باللا معيارية") == [("إميل دوركايم", 1)]

@@ -71,6 +71,9 @@ def test_an_outlet_known_by_a_plain_word_is_read_after_an_outlet_noun() -> None:
         ("للجزيرة", "الجزيرة", "ORG"),
     ]
     assert orgs("وصل الصيادون إلى الجزيرة بعد رحلة طويلة") == []
+    # In brackets or quotation marks after the noun, as news often writes it.
+    assert orgs("ذكرت صحيفة (الوطن) أن الوزير وصل") == [("الوطن", 1)]
+    assert orgs("ذكرت صحيفة «الوطن» أن الوزير وصل") == [("الوطن", 1)]
 
 
 def test_a_club_known_by_a_plain_word_is_read_after_a_sports_noun() -> None:
