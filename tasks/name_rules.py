@@ -95,7 +95,7 @@ def _title_regex(split: bool = False) -> str:
     # A place or body named after a person (مطار الملك عبدالعزيز الدولي، جامعة الإمام محمد بن سعود الإسلامية) is
     # read with its noun, group 1, and names no one: the words after the title are its name.
     facilities = "|".join(tolerant(w) for w in sorted(_FACILITIES, key=len, reverse=True))
-    return rf" (?:((?:{CLITIC})?(?:{facilities}))  )?{title}{_NISBA}  {AFTER_A_CUE}({_cued_name(split)}) "
+    return rf" (?:((?:{CLITIC})?(?:{facilities}))  )?{title}{_NISBA}  ({_cued_name(split)}) "
 
 
 def _cued_name(split: bool) -> str:

@@ -21,13 +21,15 @@ from tasks.gazetteer import (
 from tasks.normalize import fold_string
 
 # A letter of a name, in the plain text (tasks.gazetteer.plain_text), which holds only letters, digits, the
-# double spaces between words, the break word (|) where a clause ends and the soft break (~) at an opening
+# double spaces between words, the break word (|) where a clause ends and the soft break (||) at an opening
 # bracket or a dash: so anything but those. A class of a few bytes keeps the scans' lazy DFA small: a Unicode
 # class (\p{L}, or Arabic and Latin letters) made it outgrow its cache on real news (the 8,978 SaudiNewsNet
 # articles: titles 0.49 s → 0.13 s, given names 0.62 s → 0.20 s, the same matches; [^ \p{N}] took 3.2 s and
 # 7.3 s).
-LETTER = rf"[^ {re.escape(BREAK)}{re.escape(SOFT_BREAK)}0-9٠-٩۰-۹]"
+LETTER = rf"[^ {re.escape(BREAK)}0-9٠-٩۰-۹]"
 # An opening bracket or a dash between a cue and the name it cues (الفرنسي (إميل دوركايم)، صحيفة (الوطن)): skipped.
+# Not after a title: there it took 4 rows on the SaudiNewsNet articles, 3 of them wrong (مطلب شعبي), and doubled
+# the title scan's time (its lazy DFA outgrew its cache).
 AFTER_A_CUE = rf"(?:{re.escape(SOFT_BREAK)}  )?"
 # Words that end a name read after a title: particles, common verbs of reporting, time words.
 STOP_WORDS = (
