@@ -1,5 +1,5 @@
 """A listed given name standing alone as a clause: a speaker's label in a transcript (سمير : ماما), or a name of a
-list of people (والد كل من حاتم، أمين، سامي).
+list of people (والد كل من: حاتم، سامي، أيمن).
 
 In the training text (ANERcorp lines 1–60,000, Wojood train.txt) a listed given name with a break on either side
 is a person 9 times of 10 (the tenth is على, "on", which folds like علي: a stop word, left out); in the 8,978
