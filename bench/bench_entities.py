@@ -72,7 +72,23 @@ def _real_text_rows() -> list[str]:
         f"{megabytes * 1e6 / len(texts):,.0f} bytes each on average), build excluded | {seconds:.2f} s |",
         f"| real news: articles per second / MB per second | {len(texts) / seconds:,.0f} / {megabytes / seconds:.1f} |",
         f"| real news: 100,000 such articles, at that rate | {ARTICLES * seconds / len(texts):.0f} s |",
+        *_real_stage_rows(articles),
     ]
+
+
+def _real_stage_rows(articles: pl.DataFrame) -> list[str]:
+    """Where find_entities spends its time on real news, stage by stage (table rows; medians of ROUNDS)."""
+    text = entities.article_texts(articles)
+    scanned = entities.scanned_texts(text)
+    stages = [
+        ("plain and folded texts", lambda: entities.article_texts(articles)),
+        (
+            "whole-text scans: the gazetteer's two, the rules' six and the split into words",
+            lambda: entities.scanned_texts(text),
+        ),
+        ("names read from the scans, searched again (one more scan) and merged", lambda: entities.mentions_in(scanned)),
+    ]
+    return [f"| real news, stage by stage: {name} | {statistics.median(_timed(step)):.2f} s |" for name, step in stages]
 
 
 def run() -> str:

@@ -42,7 +42,7 @@ FOUND = pl.Schema(
 )
 
 
-def _texts(articles: pl.DataFrame) -> pl.DataFrame:
+def article_texts(articles: pl.DataFrame) -> pl.DataFrame:
     """Each article's id, key (its rank in id order, sorting as the id does), plain and folded text."""
     # A string kernel runs on one core: cut the rows into one slice per thread, which Polars runs side by side.
     size = max(1, -(-articles.height // pl.thread_pool_size()))
@@ -61,7 +61,7 @@ def _texts(articles: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def _scanned(text: pl.DataFrame) -> pl.DataFrame:
+def scanned_texts(text: pl.DataFrame) -> pl.DataFrame:
     """The texts with every whole-text scan added: gazetteer matches and starts, and each rule's matches.
 
     Two frame-wide steps, so that Polars runs their scans side by side on the cores it has: the rules' scans
@@ -79,7 +79,14 @@ def mention_spans(articles: pl.DataFrame) -> pl.DataFrame:
     Mentions never overlap: gazetteer ones are leftmost-longest among themselves, a titled person's (or a
     bare surname's) mention is dropped where it overlaps a gazetteer one or a longer one starting no later.
     """
-    text = _scanned(_texts(articles))
+    return mentions_in(scanned_texts(article_texts(articles))).with_columns(
+        pl.col("article_id").cast(articles["article_id"].dtype)
+    )
+
+
+def mentions_in(text: pl.DataFrame) -> pl.DataFrame:
+    """mention_spans of texts already scanned (scanned_texts), article_id a string: the names read from the scans,
+    searched again and merged."""
     gazetteer_found = with_patronymics(text, gazetteer_mentions(text)).with_columns(source=pl.lit(0))
     forms = rule_forms(text)
     # One scan of the batch for every form searched later: the rules' names, and the surnames and given names
@@ -123,7 +130,7 @@ def mention_spans(articles: pl.DataFrame) -> pl.DataFrame:
         from_gazetteer
         | ((reach_before.is_null() | (start >= reach_before)) & (next_gazetteer.is_null() | (next_gazetteer >= end)))
     )
-    return kept.drop("source", "key").with_columns(pl.col("article_id").cast(articles["article_id"].dtype))
+    return kept.drop("source", "key")
 
 
 def _skeleton(name: pl.Expr) -> pl.Expr:
