@@ -42,7 +42,12 @@ def _lone_given_names() -> pl.Series:
 def lone_given_mentions(text: pl.DataFrame, runs: str = "lone") -> pl.DataFrame:
     """Each listed given name standing alone as a clause in the texts (`runs`: lone_scan's column): article_id,
     key, start, length, entity (its first spelling in the article), entity_type, name_en."""
-    columns = {"article_id": pl.String, "key": pl.UInt32, "start": pl.Int64, "length": pl.Int64}
+    columns: dict[str, pl.DataType] = {
+        "article_id": pl.String(),
+        "key": text.schema["key"],
+        "start": pl.Int64(),
+        "length": pl.Int64(),
+    }
     words = (
         text.select("article_id", "key", word=pl.col(runs))
         .explode("word")
@@ -53,10 +58,15 @@ def lone_given_mentions(text: pl.DataFrame, runs: str = "lone") -> pl.DataFrame:
         .filter(pl.col("folded").is_in(_lone_given_names()))
     )
     if words.is_empty():
-        return pl.DataFrame(schema={**columns, "entity": pl.String, "entity_type": pl.String, "name_en": pl.String})
-    # Where they are: each such clause of the folded text, read in the few articles that have one.
+        return pl.DataFrame(
+            schema={**columns, "entity": pl.String(), "entity_type": pl.String(), "name_en": pl.String()}
+        )
+    # Where they are: each such clause of the folded text, read in the few articles that have one. The clause is
+    # searched with the spaces around its breaks: a soft break (||) holds the break's character too, and
+    # |  name  || is no clause.
     named = words.group_by("key", "folded", maintain_order=True).agg(entity=pl.col("word").first())
-    clauses = named.select(f"{BREAK} " + as_pattern(pl.col("folded")) + f" {BREAK}").to_series().unique().sort()
+    clause = _BETWEEN + as_pattern(pl.col("folded")).str.strip_chars(" ") + _BETWEEN
+    clauses = named.select(clause).to_series().unique().sort()
     found = (
         text.join(named.select("key").unique(), on="key", how="semi")
         .select(
@@ -68,9 +78,9 @@ def lone_given_mentions(text: pl.DataFrame, runs: str = "lone") -> pl.DataFrame:
         .explode("clause", "start")
         .drop_nulls("clause")
         .with_columns(
-            folded=pl.col("clause").str.strip_chars(f" {BREAK}"), form=pl.col("clause").str.slice(2).str.head(-2)
+            folded=pl.col("clause").str.strip_chars(f" {BREAK}"), form=pl.col("clause").str.slice(4).str.head(-4)
         )
         .join(named, on=["key", "folded"], how="inner")
-        .with_columns(pl.col("start") + 2)
+        .with_columns(pl.col("start") + 4)
     )
     return found.select(*where(matched="form"), "entity", entity_type=pl.lit("PER"), name_en=pl.lit(None, pl.String))

@@ -29,3 +29,9 @@ def test_only_between_two_breaks() -> None:
 
 def test_after_the_full_name_it_is_that_person() -> None:
     assert _people("وصل سمير جعجع إلى القاعة. سمير: لن نتراجع.") == [("سمير جعجع", 2)]
+
+
+def test_a_bracket_or_a_dash_beside_it_makes_no_clause() -> None:
+    # A soft break (an opening bracket, a dash) is no clause break, even where the article has the name alone elsewhere.
+    assert _people("والد كل من: سامي، أيمن. وجاء (سامي، ثم ذهب).") == [("سامي", 1), ("أيمن", 1)]
+    assert _people("وقال: سامي (ابن عمه) ذهب.") == []
