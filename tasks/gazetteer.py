@@ -26,8 +26,9 @@ LAM_PREFIXES = _LAM
 # Dropped, and Persian letters mapped, in one pass over single characters.
 _PERSIAN = {"ی": "ي", "ک": "ك"}
 _UNMARK = {chr(c): "" for c in (*range(0x064B, 0x0660), 0x0670, 0x0640)} | _PERSIAN
-# A tatweel standing alone between words is a dash (بيروت ـ من فتحي محمود ـ القدس), not a letter's stretch.
-_TATWEEL_DASH = {" \u0640 ": " - "}
+# A tatweel standing alone between words is a dash (بيروت ـ من فتحي محمود ـ القدس), not a letter's stretch; and
+# the body's own \x01 and \x02, the placeholders plain_text writes for breaks, are spaces.
+_TATWEEL_DASH = {" \u0640 ": " - ", "\x01": " ", "\x02": " "}
 # Compass words before a country (جنوب لبنان، شمال العراق): both corpora's annotators leave them out of the
 # country's span (ANERcorp lines 1–60,000: جنوب لبنان 7 of 7, شمال إسرائيل 4 of 4, جنوب العراق 3 of 3;
 # Wojood train.txt: شرق سوريا، شمال العراق), so a listed name of that shape is a mention of the country.
