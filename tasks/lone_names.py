@@ -13,7 +13,7 @@ from functools import cache
 
 import polars as pl
 
-from tasks.gazetteer import BREAK, as_pattern, where
+from tasks.gazetteer import BREAK, where
 from tasks.normalize import fold_for_matching
 from tasks.plain_words import word_series
 from tasks.reference import name_words
@@ -65,7 +65,7 @@ def lone_given_mentions(text: pl.DataFrame, runs: str = "lone") -> pl.DataFrame:
     # searched with the spaces around its breaks: a soft break (||) holds the break's character too, and
     # |  name  || is no clause.
     named = words.group_by("key", "folded", maintain_order=True).agg(entity=pl.col("word").first())
-    clause = _BETWEEN + as_pattern(pl.col("folded")).str.strip_chars(" ") + _BETWEEN
+    clause = _BETWEEN + pl.col("folded") + _BETWEEN
     clauses = named.select(clause).to_series().unique().sort()
     found = (
         text.join(named.select("key").unique(), on="key", how="semi")
