@@ -152,7 +152,7 @@ def predict(docs: list[Doc]) -> list[list[Span]]:
     # matcher's text makes of it alone (none for punctuation, two for a hyphenated pair): a match's words are
     # mapped back to the tokens owning them.
     tokens = pl.DataFrame({"token": [t for d in docs for t in d.tokens]})
-    counts = tokens.select(_words(pl.col("token")).list.len()).to_series().to_list()
+    counts = [len(_text_words(plain)) for plain in tokens.select(plain_text(pl.col("token"))).to_series()]
     bodies: list[str] = []
     owners: list[list[int]] = []
     offset = 0
@@ -178,15 +178,6 @@ def predict(docs: list[Doc]) -> list[list[Span]]:
         owner = owners[index]
         predicted[index].append(Span(owner[first], owner[first + count - 1] + 1, entity_type))
     return predicted
-
-
-def _words(text: pl.Expr) -> pl.Expr:
-    """The words the matcher's text (plain_text) makes of a text, breaks left out, as a list."""
-    return (
-        plain_text(text)
-        .str.split("  ")
-        .list.eval(pl.element().filter((pl.element() != "") & (pl.element() != BREAK) & (pl.element() != SOFT_BREAK)))
-    )
 
 
 def _text_words(plain: str) -> list[str]:

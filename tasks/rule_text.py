@@ -8,16 +8,7 @@ from functools import cache
 
 import polars as pl
 
-from tasks.gazetteer import (
-    BREAK,
-    LAM_PREFIXES,
-    PREFIXES,
-    SOFT_BREAK,
-    as_pattern,
-    kunya_cases,
-    with_clitics,
-    word_of_its_own,
-)
+from tasks.gazetteer import BREAK, LAM_PREFIXES, PREFIXES, as_pattern, kunya_cases, with_clitics, word_of_its_own
 from tasks.normalize import fold_string
 
 # A letter of a name, in the plain text (tasks.gazetteer.plain_text), which holds only letters, digits, the
@@ -27,10 +18,6 @@ from tasks.normalize import fold_string
 # articles: titles 0.49 s → 0.13 s, given names 0.62 s → 0.20 s, the same matches; [^ \p{N}] took 3.2 s and
 # 7.3 s).
 LETTER = rf"[^ {re.escape(BREAK)}0-9٠-٩۰-۹]"
-# An opening bracket or a dash between a cue and the name it cues (الفرنسي (إميل دوركايم)، صحيفة (الوطن)): skipped.
-# Not after a title: there it took 4 rows on the SaudiNewsNet articles, 3 of them wrong (مطلب شعبي), and doubled
-# the title scan's time (its lazy DFA outgrew its cache).
-AFTER_A_CUE = rf"(?:{re.escape(SOFT_BREAK)}  )?"
 # Words that end a name read after a title: particles, common verbs of reporting, time words.
 STOP_WORDS = (
     "في من الي علي عن مع ان انه ان لا ما قد كان كانت قال قالت اكد اكدت اعلن اعلنت اضاف اشار ذكر اوضح "
