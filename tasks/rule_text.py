@@ -1,5 +1,5 @@
 """What the name rules share: a name's letters, the titles that introduce one, the words that end or link one, a
-rule's matches read once per distinct text, and a read name's searchable forms and where they occur.
+rule's matches read once per distinct text, and a read name's searchable forms (tasks.occurrences finds them).
 """
 
 import re
@@ -159,8 +159,6 @@ CLITIC_PAIRS = ("وب", "فب", "وك", "ول", "فل")
 CLITICS = (*CLITIC_LETTERS, *CLITIC_PAIRS)
 # Single letters first, as written in the rules' regexes since they were first written.
 CLITIC = f"[{CLITIC_LETTERS}]|" + "|".join(CLITIC_PAIRS)
-# The most bytes a clitic (what with_clitics writes before a name) takes with the space before it.
-_LONGEST_PREFIX = max(len(f" {p}".encode()) for p in PREFIXES)
 
 
 def matches(
@@ -247,56 +245,6 @@ def _spelt_cores(form: pl.Expr) -> list[tuple[pl.Expr, pl.Expr]]:
             (lam & after.str.starts_with("ل"), pl.lit("ال") + after),
         ]
     return read
-
-
-def occurrences(text: pl.DataFrame, forms: pl.DataFrame) -> pl.DataFrame:
-    """Every place any of `forms` occurs in the texts: article_id, key, form, start (one automaton, overlapping).
-
-    A name of two words or more is searched by its core, not by every clitic form (a tenth of the patterns:
-    building the automaton was half the search), and the clitic read off the bytes before each match; a
-    match whose form so spelt is not among `forms` is dropped by the caller's join. A one-word name is
-    searched by its forms: its core alone would match at the end of every word ending like it.
-    """
-    several = forms["core"].str.contains("  ")
-    cores = forms.filter(several)["core"].unique()
-    # ل before the article drops its alef (ل + العراق = للعراق): a definite core is also searched without it.
-    searched = pl.concat(
-        [cores, cores.filter(cores.str.starts_with("ال")).str.slice(1), forms.filter(~several)["form"].unique()]
-    )
-    if searched.is_empty():
-        return text.select("article_id", "key", form=pl.lit(None, pl.String), start=pl.lit(None, pl.UInt32)).clear()
-    patterns = pl.lit(searched.unique().sort().implode())
-    found = (
-        text.select(
-            "article_id",
-            "key",
-            form=pl.col("folded").str.extract_many(patterns, overlapping=True),
-            start=pl.col("folded").str.find_many(patterns, overlapping=True),
-        )
-        .explode("form", "start")
-        .drop_nulls("form")
-    )
-    # A whole form starts with its space. Before a core: a space, or a clitic of one or two letters after one.
-    whole = pl.col("form").str.starts_with(" ")
-    at = pl.col("start").cast(pl.Int64)
-    offset = pl.max_horizontal(at - _LONGEST_PREFIX, 0)
-    cores_found = found.filter(~whole)
-    # The text read after the scan: selected with it, it made the scan ~70% slower.
-    before = folded_bytes(cores_found, text, offset, at - offset)
-    prefix = pl.coalesce(pl.when(before.bin.ends_with(f" {c}".encode())).then(pl.lit(c)) for c in PREFIXES)
-    spelt = (
-        cores_found.with_columns(prefix=prefix)
-        .drop_nulls("prefix")
-        .select(
-            "article_id",
-            "key",
-            form=pl.lit(" ") + pl.col("prefix") + pl.col("form"),
-            start=(at - 1 - pl.col("prefix").str.len_bytes()).cast(pl.UInt32),
-        )
-        # A form reached from two cores (وليد, and و + ليد) is one occurrence.
-        .unique(["key", "form", "start"], maintain_order=True)
-    )
-    return pl.concat([found.filter(whole), spelt])
 
 
 def batch_start(start: str = "start") -> pl.Expr:

@@ -1,19 +1,13 @@
-"""The flat reading of a list's leading words (leading_run) and its neighbour expressions; a read name's later
-mentions found by its core."""
+"""The flat reading of a list's leading words (leading_run) and its neighbour expressions."""
 
 import polars as pl
-from polars.testing import assert_frame_equal, assert_series_equal
+from polars.testing import assert_series_equal
 
-from tasks.gazetteer import fold_plain, plain_text
 from tasks.rule_text import (
-    cores_of,
     earlier,
     first_in_list,
-    forms_of,
-    found_in_own_article,
     later,
     leading_run,
-    occurrences,
     place_in_list,
 )
 
@@ -40,34 +34,3 @@ def test_neighbours_stay_inside_their_list() -> None:
     assert counts((place_in_list() == 0) | (earlier(word) == "محمد") | (earlier(word, 2) == "محمد")) == [3, 0, 0, 1, 1]
     assert counts(later(word).is_not_null()) == [3, 0, 0, 0, 2]
     assert counts(first_in_list(word) == "عبد") == [0, 0, 0, 0, 3]
-
-
-def test_a_name_found_by_its_core_is_found_with_every_clitic_its_written_forms_have() -> None:
-    # ل before the article (للأمم), before الل (للجنة), and with و (ولخالد): found_in_own_article reads the
-    # clitic off a match of the core, and finds what a join on every written form (forms_of) finds; a name
-    # of article 2 is not found in article 1's text.
-    names = pl.DataFrame(
-        {"key": [1, 1, 1, 2], "name": ["اللجنه الاولمبيه", "الامم المتحده", "خالد حدوشي", "سمير حدوشي"]},
-        schema={"key": pl.UInt32, "name": pl.String},
-    )
-    body = "اللجنة الأولمبية وللجنة الأولمبية للأمم المتحدة بالأمم المتحدة ولخالد حدوشي فلخالد حدوشي وسمير حدوشي"
-    text = pl.DataFrame(
-        {"article_id": ["a", "b"], "key": [1, 2], "body": [body, "وقال سمير حدوشي"]},
-        schema={"article_id": pl.String, "key": pl.UInt32, "body": pl.String},
-    ).with_columns(folded=fold_plain(plain_text(pl.col("body"))))
-    cores = cores_of(names, "name")
-    found = occurrences(text, cores)
-    by_core = found_in_own_article(found, cores).select("key", "name", "start").sort("key", "start")
-    by_form = (
-        found.join(forms_of(names, "name"), on=["key", "form"]).select("key", "name", "start").sort("key", "start")
-    )
-    assert_frame_equal(by_core, by_form)
-    assert by_core["name"].to_list() == [
-        "اللجنه الاولمبيه",
-        "اللجنه الاولمبيه",
-        "الامم المتحده",
-        "الامم المتحده",
-        "خالد حدوشي",
-        "خالد حدوشي",
-        "سمير حدوشي",
-    ]
