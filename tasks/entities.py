@@ -1,10 +1,9 @@
 """Find places, organizations and people in article bodies, over whole columns.
 
-Two sources of mentions, both Polars expressions over the whole body column:
+Two sources of mentions, both over the whole body column (Polars expressions and joins, no loop per article):
 
 - the gazetteer (tasks/gazetteer.py, lists in tasks/reference): every spelling of every name, with prefix
-  clitics, matched with one Aho–Corasick pass (leftmost, longest first) over a folded, space-padded copy of
-  the body;
+  clitics, matched (leftmost, longest first) against the words of a folded, space-padded copy of the body;
 - rules (tasks/name_rules.py): people introduced by a title or role (الرئيس، وزير الخارجية، الشيخ …) or
   opened by a given name, organizations after a head noun; every later mention of a name read in the same
   article counts too, and so does a person's bare surname after their full name, or in another article of
@@ -21,7 +20,7 @@ from functools import cache
 
 import polars as pl
 
-from tasks.gazetteer import batch_words, fold_plain, gazetteer_mentions, gazetteer_scans, plain_text, tolerant
+from tasks.gazetteer import batch_words, fold_plain, gazetteer_mentions, plain_text, tolerant
 from tasks.lone_names import lone_given_mentions, lone_scan
 from tasks.name_rules import rule_forms, rule_mentions, rule_scans
 from tasks.normalize import fold_for_matching
@@ -29,6 +28,7 @@ from tasks.occurrences import occurrences
 from tasks.reference import gazetteer
 from tasks.rule_text import LETTER, SON_OF, batch_start, folded_bytes
 from tasks.surnames import surname_forms, surname_mentions
+from tasks.word_runs import text_words
 
 ENTITY_TYPES = {"LOC": "locations", "ORG": "organizations", "PER": "persons"}
 
@@ -63,16 +63,9 @@ def article_texts(articles: pl.DataFrame) -> pl.DataFrame:
 
 
 def scanned_texts(text: pl.DataFrame) -> pl.DataFrame:
-    """The texts with their words (batch_words) and every whole-text scan added: gazetteer matches and starts, and
-    each rule's matches.
-
-    Two frame-wide steps, so that Polars runs their scans side by side on the cores it has: the rules' scans
-    with the split into words that chooses the gazetteer's patterns (which ran alone before every scan: on
-    the SaudiNewsNet articles 0.62 s → 0.53 s), then the gazetteer's two.
-    """
-    ruled = text.with_columns(words=batch_words(), lone=lone_scan(), **rule_scans())
-    scanned = ruled.with_columns(**gazetteer_scans(ruled["words"]))
-    return scanned.select(*text.columns, "words", "match", "start", "lone", *rule_scans())
+    """The texts with their words (batch_words) and every rule's whole-text scan added, in one frame-wide step
+    that Polars runs side by side on the cores it has."""
+    return text.with_columns(words=batch_words(), lone=lone_scan(), **rule_scans())
 
 
 def mention_spans(articles: pl.DataFrame) -> pl.DataFrame:
@@ -89,14 +82,15 @@ def mention_spans(articles: pl.DataFrame) -> pl.DataFrame:
 def mentions_in(text: pl.DataFrame) -> pl.DataFrame:
     """mention_spans of texts already scanned (scanned_texts), article_id a string: the names read from the scans,
     searched again and merged."""
-    gazetteer_found = with_patronymics(text, gazetteer_mentions(text)).with_columns(source=pl.lit(0))
+    words = text_words(text)
+    gazetteer_found = with_patronymics(text, gazetteer_mentions(text, words)).with_columns(source=pl.lit(0))
     forms = rule_forms(text)
     # One search of the batch for every form searched later: the rules' names, and the surnames and given names
     # of every person the lists or the rules named (of whom each reading keeps its own).
     person = pl.col("entity_type") == "PER"
     people = pl.concat([gazetteer_found.filter(person)["entity"], forms.filter(person)["name"]])
     named_by = surname_forms(people)
-    found = occurrences(text, pl.concat([forms.select("form", "core"), named_by.select("form", "core")]))
+    found = occurrences(text, pl.concat([forms.select("form", "core"), named_by.select("form", "core")]), words)
     titled = rule_mentions(forms, found).with_columns(name_en=pl.lit(None, dtype=pl.String), source=pl.lit(1))
     gazetteer_found = _read_in_full(gazetteer_found, titled)
     # Surnames of people named in full, by the lists or by the rules, before in the article or in the batch.

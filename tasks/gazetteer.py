@@ -1,7 +1,7 @@
 """Gazetteer matching: every spelling of every listed name, with prefix clitics, found in whole text columns.
 
 The texts are plain (marks dropped, words between double spaces, padded) and folded; the gazetteer's
-patterns are matched with one Aho–Corasick pass (leftmost, longest first) over the folded copy.
+patterns are matched leftmost, longest first, against the folded copy's words (tasks.word_runs).
 """
 
 import re
@@ -12,6 +12,7 @@ import polars as pl
 # The fold's letter map alone: plain_text has already dropped the marks that fold_for_matching also drops.
 from tasks.normalize import fold_for_matching, fold_letters
 from tasks.reference import gazetteer, name_words, state_names, times_seen
+from tasks.word_runs import spelt_runs
 
 # Prefix clitics a name may carry: conjunctions و ف, prepositions ب ك ل and their pairs.
 _CLITICS = ("", "و", "ف", "ب", "ك", "وب", "فب", "وك")
@@ -224,73 +225,63 @@ def _compass_skip(table: pl.DataFrame) -> pl.Series:
 
 
 @cache
-def pattern_list() -> pl.Series:
-    """The gazetteer patterns as one list literal, built once per process."""
-    return patterns()["pattern"].implode()
+def pattern_words() -> pl.DataFrame:
+    """The gazetteer patterns (pattern) with their words (words, a list), made once per process.
 
-
-@cache
-def _pattern_heads() -> pl.DataFrame:
-    """The gazetteer patterns in matching order, each with its first word (clitic included)."""
-    return patterns().select("pattern", head=pl.col("pattern").str.strip_chars(" ").str.split("  ").list.first())
+    The words are what is between the pattern's two padding spaces: a spelling ending on a mark (محمد ب.، جمهورية
+    الصين (تايوان)) ends on an empty word, which only the padding at the end of a text matches.
+    """
+    inside = pl.col("pattern").str.slice(1, pl.col("pattern").str.len_chars() - 2)
+    return patterns().select("pattern", words=inside.str.split("  "))
 
 
 def batch_words() -> pl.Expr:
-    """Each folded text's words (a list): what the gazetteer's patterns are chosen by (gazetteer_scans)."""
+    """Each folded text's words (a list), which the gazetteer's patterns and the rules' names are found by."""
     return pl.col("folded").str.split("  ")
 
 
-def _patterns_in(words: pl.Series) -> pl.Series:
-    """The gazetteer patterns, in matching order, whose first word is one of `words` (batch_words of the batch).
+def gazetteer_mentions(text: pl.DataFrame, words: pl.DataFrame) -> pl.DataFrame:
+    """Gazetteer matches in the texts, whose words text_words laid out (`words`): article_id, key, start (byte
+    offset in padded text), length, entity, entity_type, name_en.
 
-    A pattern matches only where its first word is a whole word of the text, so the others can never
-    match: leaving them out changes no match, and spares building an automaton of every form (a fixed
-    cost that dominated batches of a few thousand articles) and scanning with it.
+    Read left to right, the longest pattern starting at a word wins, and the next match starts after it: what
+    one leftmost-first Aho–Corasick scan with the patterns longest first found (two scans, for the patterns and
+    their starts, took 0.25 s on the SaudiNewsNet articles; the joins 0.13 s).
     """
-    heads = _pattern_heads()
-    # Only words that open some pattern are kept before deduplicating: far fewer than the batch's words.
-    found = (
-        words.explode()
-        .to_frame("word")
-        .filter(pl.col("word").is_in(heads["head"].unique().implode()))
-        .select(pl.col("word").unique())
-        .to_series()
+    spellings = pattern_words()
+    openings = spellings.select(word=pl.col("words").list.first().unique()).with_columns(read="word")
+    longest = (
+        spelt_runs(words, openings, spellings)
+        .sort("at", "n", descending=[False, True])
+        .unique("at", keep="first", maintain_order=True)
     )
-    return heads.filter(pl.col("head").is_in(found.implode()))["pattern"]
-
-
-def gazetteer_scans(words: pl.Series) -> dict[str, pl.Expr]:
-    """The gazetteer's whole-text scans of the folded texts, whose words (batch_words) are `words`: the patterns
-    matched (match) and their starts (start)."""
-    searched = pl.lit(_patterns_in(words).implode())
-    return {
-        "match": pl.col("folded").str.extract_many(searched, overlapping=False, leftmost=True),
-        "start": pl.col("folded").str.find_many(searched, overlapping=False, leftmost=True),
-    }
-
-
-def gazetteer_mentions(text: pl.DataFrame) -> pl.DataFrame:
-    """Gazetteer matches (of gazetteer_scans): article_id, key, start (byte offset in padded text), length, entity."""
-    table = patterns()
     return (
-        text.select("article_id", "key", "match", "start")
-        .explode("match", "start")
-        .drop_nulls("match")
-        .join(table, left_on="match", right_on="pattern", how="inner", maintain_order="left")
-        .select(
-            *where(matched="match"),
-            entity="entity",
-            entity_type="entity_type",
-            name_en="name_en",
-            skip="skip",
-        )
+        _left_to_right(longest)
+        .join(text.select("key", "article_id"), on="key", how="left")
+        .join(patterns(), on="pattern", how="inner")
         .select(
             "article_id",
             "key",
-            pl.col("start") + pl.col("skip"),
-            pl.col("length") - pl.col("skip"),
-            "entity",
-            "entity_type",
-            "name_en",
+            start=pl.col("start").cast(pl.Int64) + pl.col("skip"),
+            length=pl.col("pattern").str.len_bytes().cast(pl.Int64) - pl.col("skip"),
+            entity="entity",
+            entity_type="entity_type",
+            name_en="name_en",
         )
+        .sort("key", "start")
     )
+
+
+def _left_to_right(found: pl.DataFrame) -> pl.DataFrame:
+    """The matches (one per first word, `at`, in order; n words long) kept reading left to right: each one that
+    starts inside the last kept one is dropped."""
+    stop = pl.col("at") + pl.col("n")
+    kept = pl.repeat(True, found.height, eager=True)
+    # Each pass settles at least the next undecided match (the first is always kept), so this ends; matches
+    # overlap in short chains, and two or three passes settle them all.
+    while True:
+        reach = found.select(pl.when(kept).then(stop).otherwise(0).cum_max().shift(1, fill_value=0)).to_series()
+        now = found["at"] >= reach
+        if now.equals(kept):
+            return found.filter(kept)
+        kept = now

@@ -3,11 +3,12 @@
 import re
 
 import polars as pl
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tasks.gazetteer import BREAK, SOFT_BREAK, patterns, plain_text
-from tests.tasks.entity_helpers import found, names, spans_read
+from tasks.gazetteer import BREAK, SOFT_BREAK, gazetteer_mentions, patterns, plain_text
+from tasks.word_runs import text_words
+from tests.tasks.entity_helpers import found, names, spans_read, texts_of
 
 # Text drawn from what bodies hold: Arabic letters (Persian ones too), marks and tatweel, digits, spaces and
 # line breaks, clause punctuation, dots, quotes, brackets and hyphens.
@@ -264,3 +265,57 @@ def test_a_listed_person_is_mentioned_with_the_fathers_names_after_them() -> Non
     assert spans_read(body) == [("الملك سلمان بن عبدالعزيز آل سعود", "سلمان بن عبد العزيز", "PER")]
     body = "زيارة صاحب السمو الملكي الأمير محمد بن سلمان بن عبدالعزيز ولي ولي العهد"
     assert spans_read(body) == [("محمد بن سلمان بن عبدالعزيز", "محمد بن سلمان", "PER")]
+
+
+# Phrases of listed names that chain into overlapping candidates (شباب الأهلي، الأهلي المصري، المصري البورسعيدي:
+# the first and the last are read; جنوب أفريقيا، أفريقيا الوسطى), one inside another (إقليم كردستان العراق), with clitics and plain words, and a mined name
+# ending on a mark (محمد ب.: its pattern ends on an empty word, which only the padding at a text's end matches).
+GAZETTEER_PHRASES = [
+    "شباب الأهلي السعودي",
+    "جنوب أفريقيا الوسطى",
+    "شباب الأهلي المصري البورسعيدي",
+    "إقليم كردستان العراق",
+    "مجلس الأمن الدولي",
+    "بشار الأسد",
+    "عين الأسد",
+    "محمد ب.",
+    "وبغداد",
+    "للعراق",
+    "قال في",
+    "،",
+]
+
+
+def read_left_to_right(folded: str, spelt: list[str]) -> list[tuple[str, int]]:
+    """A leftmost-first scan with the patterns in order (longest first), as an Aho–Corasick automaton reads: each
+    pattern found and its byte offset."""
+    found, at = [], 0
+    while at < len(folded):
+        pattern = next((p for p in spelt if folded.startswith(p, at)), None)
+        if pattern is None:
+            at += 1
+            continue
+        found.append((pattern, len(folded[:at].encode())))
+        at += len(pattern)
+    return found
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(GAZETTEER_PHRASES), max_size=8).map(" ".join), max_size=3))
+def test_the_gazetteer_reads_what_a_leftmost_first_scan_of_its_patterns_reads(bodies: list[str]) -> None:
+    text = texts_of(bodies)
+    mentions = gazetteer_mentions(text, text_words(text))
+    table = patterns()
+    listed = {
+        pattern: (entity, skip) for pattern, entity, skip in table.select("pattern", "entity", "skip").iter_rows()
+    }
+    for key, folded in text.select("key", "folded").iter_rows():
+        # Only the patterns opening on a word of the text can match there (the scan would take an hour with all).
+        words = set(folded.split())
+        spelt = [p for p in table["pattern"] if p.split()[0] in words]
+        expected = [
+            (start + listed[p][1], len(p.encode()) - listed[p][1], listed[p][0])
+            for p, start in read_left_to_right(folded, spelt)
+        ]
+        got = mentions.filter(pl.col("key") == key).select("start", "length", "entity").rows()
+        assert got == expected

@@ -6,24 +6,13 @@ from hypothesis import strategies as st
 from polars.testing import assert_frame_equal
 
 from tasks.gazetteer import PREFIXES, batch_words, fold_plain, plain_text
-from tasks.occurrences import occurrences, text_words
+from tasks.occurrences import occurrences
 from tasks.rule_text import cores_of, forms_of, found_in_own_article
+from tests.tasks.entity_helpers import texts_of
 
 # Words that are names, names with clitics (ل before the article too), names inside longer words, and others.
 WORDS = ["محمد", "ومحمد", "لمحمد", "مسعد", "سعد", "وسعد", "العراق", "للعراق", "والعراق", "لعراق", "بن", "علي", "في"]
 NAMES = ["محمد", "سعد", "العراق", "محمد سعد", "سعد العراق", "محمد بن علي", "العراق في", "لعراق في"]
-
-
-def texts_of(bodies: list[str]) -> pl.DataFrame:
-    """The texts occurrences reads: key, article_id, folded text and its words."""
-    return (
-        pl.DataFrame(
-            {"article_id": [f"a{k}" for k in range(len(bodies))], "key": range(1, len(bodies) + 1), "body": bodies},
-            schema={"article_id": pl.String, "key": pl.UInt32, "body": pl.String},
-        )
-        .with_columns(folded=fold_plain(plain_text(pl.col("body"))))
-        .with_columns(words=batch_words())
-    )
 
 
 def searched_plainly(folded: str, forms: pl.DataFrame) -> set[tuple[str, int]]:
@@ -65,19 +54,6 @@ def test_every_form_is_found_where_a_plain_search_of_the_text_finds_it(
         assert set(own["article_id"]) <= {article_id}
         assert set(own.select("form", "start").iter_rows()) == searched_plainly(folded, forms)
     assert found.height == found.unique().height
-
-
-@given(st.lists(st.lists(st.sampled_from([*WORDS, "،", "(", "."]), max_size=12).map(" ".join), max_size=3))
-def test_each_word_ends_where_the_folded_text_has_it(bodies: list[str]) -> None:
-    text = texts_of(bodies)
-    words = text_words(text).join(text.select("key", "folded"), on="key")
-    for word, end, folded in words.select("word", "end", "folded").iter_rows():
-        # The word, then the double space after it (after the last, empty, word of the padding: past the text).
-        assert (folded + "  ").encode()[end - len(word.encode()) - 2 : end] == f"{word}  ".encode()
-    # Every text's words, and nothing else: the last ends two bytes past its text.
-    last = words.group_by("key").agg(pl.col("end").max(), pl.col("folded").first())
-    assert last.filter(pl.col("end") != pl.col("folded").str.len_bytes() + 2).is_empty()
-    assert sorted(last["key"]) == sorted(text["key"])
 
 
 def test_a_name_found_by_its_core_is_found_with_every_clitic_its_written_forms_have() -> None:
