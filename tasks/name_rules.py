@@ -7,6 +7,7 @@
 A name a rule reads counts wherever its article mentions it again; one the gazetteer lists is left to it.
 """
 
+from concurrent.futures import ThreadPoolExecutor
 from functools import cache
 
 import polars as pl
@@ -345,14 +346,15 @@ def rule_forms(text: pl.DataFrame) -> pl.DataFrame:
 
     The rules: a person after a title, a person opened by a given name, an organization after a head noun.
     """
-    names = pl.concat(
-        [
-            _titled_people(text).with_columns(entity_type=pl.lit("PER")),
-            _given_name_people(text).select("article_id", "key", "name", "pattern", "entity_type"),
-            headed_organizations(text).select("article_id", "key", "name", "pattern", "entity_type"),
-            cued_organizations(text).select("article_id", "key", "name", "pattern", "entity_type"),
-        ]
-    ).unique(["article_id", "pattern"], keep="first", maintain_order=True)
+    # The rules read side by side, in threads: each reading is mostly a regex capture per distinct match, which
+    # Polars runs on one core, and lets go of the interpreter while it does (on the SaudiNewsNet articles, on two
+    # cores, 0.41 s → 0.24 s; one lazy query per rule, collected together, ran them one after another).
+    readers = (_titled_people, _given_name_people, headed_organizations, cued_organizations)
+    with ThreadPoolExecutor(max_workers=pl.thread_pool_size()) as pool:
+        read = list(pool.map(lambda reader: reader(text), readers))
+    columns = ("article_id", "key", "name", "pattern", "entity_type")
+    names = pl.concat([read[0].with_columns(entity_type=pl.lit("PER")), *read[1:]], how="diagonal").select(columns)
+    names = names.unique(["article_id", "pattern"], keep="first", maintain_order=True)
     # A person's name is written in one script: Latin and Arabic words together are an acronym and a verb
     # (البريطاني BSI تأسس), not a name.
     mixed = pl.col("name").str.contains("[A-Za-z]") & pl.col("name").str.contains("[\u0621-\u064a]")
