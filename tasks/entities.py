@@ -80,8 +80,8 @@ def mention_spans(articles: pl.DataFrame) -> pl.DataFrame:
 
 
 def mentions_in(text: pl.DataFrame) -> pl.DataFrame:
-    """mention_spans of texts already scanned (scanned_texts), article_id a string: the names read from the scans,
-    searched again and merged."""
+    """mention_spans of texts already scanned (scanned_texts), article_id a string: the gazetteer's names found in
+    their words, and the names read from the scans searched again, merged."""
     words = text_words(text)
     gazetteer_found = with_patronymics(text, gazetteer_mentions(text, words)).with_columns(source=pl.lit(0))
     forms = rule_forms(text)
