@@ -20,7 +20,7 @@ from functools import cache
 
 import polars as pl
 
-from tasks.gazetteer import batch_words, fold_plain, gazetteer_mentions, plain_text, tolerant
+from tasks.gazetteer import fold_plain, gazetteer_mentions, plain_text, tolerant
 from tasks.lone_names import lone_given_mentions, lone_scan
 from tasks.name_rules import rule_forms, rule_mentions, rule_scans
 from tasks.normalize import fold_for_matching
@@ -63,9 +63,9 @@ def article_texts(articles: pl.DataFrame) -> pl.DataFrame:
 
 
 def scanned_texts(text: pl.DataFrame) -> pl.DataFrame:
-    """The texts with their words (batch_words) and every rule's whole-text scan added, in one frame-wide step
-    that Polars runs side by side on the cores it has."""
-    return text.with_columns(words=batch_words(), lone=lone_scan(), **rule_scans())
+    """The texts with every rule's whole-text scan added, in one frame-wide step that Polars runs side by side on
+    the cores it has."""
+    return text.with_columns(lone=lone_scan(), **rule_scans())
 
 
 def mention_spans(articles: pl.DataFrame) -> pl.DataFrame:

@@ -235,11 +235,6 @@ def pattern_words() -> pl.DataFrame:
     return patterns().select("pattern", words=inside.str.split("  "))
 
 
-def batch_words() -> pl.Expr:
-    """Each folded text's words (a list), which the gazetteer's patterns and the rules' names are found by."""
-    return pl.col("folded").str.split("  ")
-
-
 def gazetteer_mentions(text: pl.DataFrame, words: pl.DataFrame) -> pl.DataFrame:
     """Gazetteer matches in the texts, whose words text_words laid out (`words`): article_id, key, start (byte
     offset in padded text), length, entity, entity_type, name_en.

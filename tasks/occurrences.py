@@ -15,12 +15,12 @@ from tasks.word_runs import spelt_runs, text_words, word_start
 def occurrences(text: pl.DataFrame, forms: pl.DataFrame, words: pl.DataFrame | None = None) -> pl.DataFrame:
     """Every place any of `forms` occurs in the texts: article_id, key, form, start (overlapping).
 
-    `text` has the folded texts and their words (batch_words), laid out by text_words in `words` if the caller
-    has them; `forms` a padded form and its core (form without the clitic or the space before it) per row. A
-    one-word name is found by its forms. A name of two words or more is found by its core, a clitic read off the
-    first word (PREFIXES, and ل before a definite core without its alef: ل + العراق = للعراق), and reported as the
-    form so spelt (" " + clitic + core), which may not be among `forms`: the caller's join drops it. So a
-    multi-word name needs only its cores, not every clitic form (cores_of).
+    `text` has the folded texts, whose words text_words lays out (`words`, if the caller has them already);
+    `forms` a padded form and its core (form without the clitic or the space before it) per row. A one-word name
+    is found by its forms. A name of two words or more is found by its core, a clitic read off the first word
+    (PREFIXES, and ل before a definite core without its alef: ل + العراق = للعراق), and reported as the form so
+    spelt (" " + clitic + core), which may not be among `forms`: the caller's join drops it. So a multi-word name
+    needs only its cores, not every clitic form (cores_of).
     """
     words = text_words(text) if words is None else words
     several = forms["core"].str.contains("  ")

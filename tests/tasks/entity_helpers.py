@@ -4,7 +4,7 @@ matchers read them."""
 import polars as pl
 
 from tasks.entities import find_entities, mention_spans
-from tasks.gazetteer import batch_words, fold_plain, plain_text
+from tasks.gazetteer import fold_plain, plain_text
 
 
 def found(*bodies: str) -> pl.DataFrame:
@@ -28,12 +28,8 @@ def spans_read(body: str) -> list[tuple[str, str, str]]:
 
 
 def texts_of(bodies: list[str]) -> pl.DataFrame:
-    """Bodies as the matchers read them: article_id, key (from 1), body, folded text and its words."""
-    return (
-        pl.DataFrame(
-            {"article_id": [f"a{k}" for k in range(len(bodies))], "key": range(1, len(bodies) + 1), "body": bodies},
-            schema={"article_id": pl.String, "key": pl.UInt32, "body": pl.String},
-        )
-        .with_columns(folded=fold_plain(plain_text(pl.col("body"))))
-        .with_columns(words=batch_words())
-    )
+    """Bodies as the matchers read them: article_id, key (from 1), body and folded text."""
+    return pl.DataFrame(
+        {"article_id": [f"a{k}" for k in range(len(bodies))], "key": range(1, len(bodies) + 1), "body": bodies},
+        schema={"article_id": pl.String, "key": pl.UInt32, "body": pl.String},
+    ).with_columns(folded=fold_plain(plain_text(pl.col("body"))))

@@ -5,7 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from polars.testing import assert_frame_equal
 
-from tasks.gazetteer import PREFIXES, batch_words, fold_plain, plain_text
+from tasks.gazetteer import PREFIXES, fold_plain, plain_text
 from tasks.occurrences import occurrences
 from tasks.rule_text import cores_of, forms_of, found_in_own_article
 from tests.tasks.entity_helpers import texts_of
@@ -69,7 +69,6 @@ def test_a_name_found_by_its_core_is_found_with_every_clitic_its_written_forms_h
         {"article_id": ["a", "b"], "key": [1, 2], "body": [body, "وقال سمير حدوشي"]},
         schema={"article_id": pl.String, "key": pl.UInt32, "body": pl.String},
     ).with_columns(folded=fold_plain(plain_text(pl.col("body"))))
-    text = text.with_columns(words=batch_words())
     cores = cores_of(names, "name")
     found = occurrences(text, cores)
     by_core = found_in_own_article(found, cores).select("key", "name", "start").sort("key", "start")
