@@ -30,6 +30,15 @@ def test_entity_lists_keep_order_of_first_mention() -> None:
     ]
 
 
+def test_a_batch_with_nothing_to_read_finds_nothing() -> None:
+    # No article; an empty, a missing and a punctuation-only body beside one that names a place (its words are
+    # laid end to end with theirs); and a body ending on a listed name right at the text's end.
+    none = pl.DataFrame({"article_id": [], "body": []}, schema={"article_id": pl.String, "body": pl.String})
+    assert_frame_equal(find_entities(none), pl.DataFrame(schema=FOUND))
+    bodies = pl.DataFrame({"article_id": ["a0", "a1", "a2", "a3"], "body": ["", None, "،،، - (!)", "في بغداد"]})
+    assert find_entities(bodies).select("article_id", "entity").rows() == [("a3", "بغداد")]
+
+
 def test_the_gazetteer_wins_over_a_title_rule() -> None:
     rows = found("قال الرئيس السوري بشار الأسد").select("entity", "name_en").rows()
     assert rows == [("بشار الأسد", "Bashar al-Assad")]
