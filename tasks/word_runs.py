@@ -21,7 +21,8 @@ def text_words(text: pl.DataFrame) -> pl.DataFrame:
     the folded text just past the word and the double space after it. The words are the texts' column `words`
     (split_words) if they have it, else split here.
 
-    The texts' first and last words are empty (the padding), so no run of words read across two texts matches.
+    A text's first word is the empty one before the padding's double space, its last the empty one after it: that
+    one lies past the text's end (spelt_runs reads no run onto it).
     """
     lengths = text["folded"].str.len_bytes().cast(pl.Int64) + 2
     words = pl.col("words") if "words" in text.columns else split_words()
@@ -48,7 +49,8 @@ def spelt_runs(words: pl.DataFrame, openings: pl.DataFrame, spelt: pl.DataFrame)
 
     `spelt` holds the spellings' words (column `words`, a list) and any other columns; `openings` maps a word as
     written (column `word`) to the first word of spellings it may open (`read`), with other columns to carry (a
-    clitic read off it). Runs may overlap.
+    clitic read off it). Runs may overlap, and stay inside a text: none takes in a text's last word, which lies past
+    its end (a spelling ending on an empty word, محمد ب., would read it), nor goes on into the next text.
     """
     spelt = spelt.with_columns(n=pl.col("words").list.len().cast(pl.UInt32))
     runs = words.join(openings, on="word", how="inner").select(
@@ -69,4 +71,10 @@ def spelt_runs(words: pl.DataFrame, openings: pl.DataFrame, spelt: pl.DataFrame)
             break
     if not found:
         return runs.head(0).join(spelt.with_columns(read=pl.col("words").list.join("  ")).drop("words"), on="read")
-    return pl.concat(found)
+    # The word after a run is of its text: the run neither ends on the text's last word nor crosses into the next.
+    spelling = pl.concat(found)
+    if spelling.is_empty():
+        return spelling
+    after = spelling["at"] + spelling["n"]
+    inside = (after <= last) & (words["key"].gather(after.clip(upper_bound=last)) == spelling["key"])
+    return spelling.filter(inside)

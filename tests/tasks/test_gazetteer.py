@@ -269,7 +269,8 @@ def test_a_listed_person_is_mentioned_with_the_fathers_names_after_them() -> Non
 
 # Phrases of listed names that chain into overlapping candidates (شباب الأهلي، الأهلي المصري، المصري البورسعيدي:
 # the first and the last are read; جنوب أفريقيا، أفريقيا الوسطى), one inside another (إقليم كردستان العراق), with clitics and plain words, and a mined name
-# ending on a mark (محمد ب.: its pattern ends on an empty word, which only the padding at a text's end matches).
+# ending on a mark (محمد ب.: its pattern ends on an empty word, which only a mark's run and the padding at a text's
+# end match, not the padding alone).
 GAZETTEER_PHRASES = [
     "شباب الأهلي السعودي",
     "جنوب أفريقيا الوسطى",
@@ -279,6 +280,7 @@ GAZETTEER_PHRASES = [
     "بشار الأسد",
     "عين الأسد",
     "محمد ب.",
+    "محمد ب",
     "وبغداد",
     "للعراق",
     "قال في",

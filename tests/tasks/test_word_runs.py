@@ -25,24 +25,28 @@ def test_each_word_ends_where_the_folded_text_has_it(bodies: list[str]) -> None:
 
 
 def test_runs_that_spell_a_name_are_found_overlapping_and_never_across_two_texts() -> None:
-    # محمد ending text 3 and بن علي opening text 4 are no محمد بن علي.
-    text = texts_of(["قال محمد بن علي للعراق", "ومحمد بن", "محمد", "بن علي"])
+    # محمد ending text 3 and بن علي opening text 4 are no محمد بن علي. A spelling ending on an empty word (بن علي
+    # and the double space of a mark after it) reads the mark's run of text 5, not the padding at text 4's end.
+    text = texts_of(["قال محمد بن علي للعراق", "ومحمد بن", "محمد", "بن علي", "بن علي."])
     # و before محمد is read off (a clitic the opening carries along); محمد بن and بن علي overlap. A start is the
     # byte offset of the space before the first word: محمد of "  قال  محمد" at 10, so 9.
     openings = pl.DataFrame({"word": ["محمد", "ومحمد", "بن", "للعراق"], "read": ["محمد", "محمد", "بن", "العراق"]})
     openings = openings.with_columns(clitic=pl.Series(["", "و", "", "ل"]))
     spelt = pl.DataFrame(
-        {"words": [["محمد", "بن"], ["محمد", "بن", "علي"], ["بن", "علي"], ["العراق"]], "id": [1, 2, 3, 4]}
+        {
+            "words": [["محمد", "بن"], ["محمد", "بن", "علي"], ["بن", "علي"], ["العراق"], ["بن", "علي", ""]],
+            "id": [1, 2, 3, 4, 5],
+        }
     )
     runs = spelt_runs(text_words(text), openings, spelt).select("key", "start", "clitic", "read", "n", "id")
     expected = pl.DataFrame(
         {
-            "key": [1, 1, 1, 1, 2, 4],
-            "start": [9, 9, 19, 33, 1, 1],
-            "clitic": ["", "", "", "ل", "و", ""],
-            "read": ["محمد  بن", "محمد  بن  علي", "بن  علي", "العراق", "محمد  بن", "بن  علي"],
-            "n": [2, 3, 2, 1, 2, 2],
-            "id": [1, 2, 3, 4, 1, 3],
+            "key": [1, 1, 1, 1, 2, 4, 5, 5],
+            "start": [9, 9, 19, 33, 1, 1, 1, 1],
+            "clitic": ["", "", "", "ل", "و", "", "", ""],
+            "read": ["محمد  بن", "محمد  بن  علي", "بن  علي", "العراق", "محمد  بن", "بن  علي", "بن  علي", "بن  علي  "],
+            "n": [2, 3, 2, 1, 2, 2, 2, 3],
+            "id": [1, 2, 3, 4, 1, 3, 3, 5],
         },
         schema={
             "key": pl.UInt32,
