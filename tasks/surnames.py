@@ -117,11 +117,11 @@ def surname_mentions(
         return earlier.clear().select(columns)
     words = pl.concat([people.select(word="surname"), given.select(word="given")]).unique()
     forms = forms.join(words, on="word", how="semi")
-    # One scan of the whole batch (`searched`) for every surname's and given name's forms serves all three readings.
+    # One search of the whole batch (`searched`) for every surname's and given name's forms serves all three readings.
     found = found_anywhere(searched, forms)
     # The padded text after a match (which ends on the first space after the surname): " بن " or " ابن " there
-    # opens another name. Read off the text rather than searched as forms of their own, which tripled the
-    # automaton (187,285 forms on the SaudiNewsNet articles).
+    # opens another name. Read off the text rather than searched as forms of their own, which tripled the forms
+    # searched (187,285 on the SaudiNewsNet articles).
     after = folded_bytes(found, text, pl.col("start") + pl.col("form").str.len_bytes(), len(_OPENS_ANOTHER[-1]))
     found = found.filter(~pl.any_horizontal(after.bin.starts_with(link) for link in _OPENS_ANOTHER)).rename(
         {"word": "surname"}
