@@ -85,7 +85,7 @@ def _read_headed(found: pl.DataFrame) -> pl.DataFrame:
     # A head and one plain word of real news, bare or definite, describes a body, it does not name one
     # (منظمة عالمية، اللجنة المنظمة): the news words are written with ال too.
     second = fold_for_matching(name.list.get(1, null_on_oob=True))
-    news = list(lists["news"])
+    news = word_series(lists["news"])
     described = (name.list.len() == 2) & (
         second.is_in(news) | (second.str.starts_with("ال") & second.str.slice(2).is_in(news))
     )

@@ -2,6 +2,8 @@
 (the column searched) named in full with it; and a person's bare given name after their full name in the article.
 """
 
+from functools import cache
+
 import polars as pl
 
 from tasks.gazetteer import as_pattern, where
@@ -201,7 +203,6 @@ def _batch_surnames(
     at least MIN_FULL_SHARE of the times it writes it at all (`full`: each person's mentions in full): a word
     the batch uses mostly on its own is a word (`written`: how often the batch writes each surname).
     """
-    lists = name_words()
     batch = (
         people.group_by("surname")
         .agg(pl.col("entity").first(), pl.col("name_en").first(), people=pl.col("entity").n_unique())
@@ -210,7 +211,7 @@ def _batch_surnames(
         .filter(
             pl.col("people") == 1,
             ~pl.col("surname").str.starts_with("ال"),
-            ~pl.col("surname").is_in(list(lists["common"] | lists["given"] | lists["other"] | lists["news"])),
+            ~pl.col("surname").is_in(word_series(_plain_or_given())),
             pl.col("full") >= MIN_FULL_SHARE * pl.col("written"),
         )
         .drop("full", "written")
@@ -229,9 +230,22 @@ def _batch_surnames(
     return candidates.filter(~_name_like(pl.lit(before)).fill_null(False))
 
 
+@cache
+def _plain_or_given() -> frozenset[str]:
+    """Words no lone surname is: given names, common words, words the training text mostly uses outside a name, and
+    plain words of real news (one set per process: a union made at every call took milliseconds)."""
+    lists = name_words()
+    return frozenset(lists["common"] | lists["given"] | lists["other"] | lists["news"])
+
+
+@cache
+def _name_like_words() -> frozenset[str]:
+    """Given names (curated ones too), name words of the corpora and links (one set per process)."""
+    lists = name_words()
+    return frozenset(lists["given"] | curated_given_names() | lists["name"] | NAME_CONNECTORS)
+
+
 def _name_like(word: pl.Expr) -> pl.Expr:
     """Whether a folded word may be part of a name no rule read: a given name (curated ones too: علي), a name word
     of the corpora, or a link (عبد and its compounds, بن، أبي …)."""
-    lists = name_words()
-    names = word_series(lists["given"] | curated_given_names() | lists["name"] | NAME_CONNECTORS)
-    return word.is_in(names) | word.str.starts_with("عبد")
+    return word.is_in(word_series(_name_like_words())) | word.str.starts_with("عبد")
