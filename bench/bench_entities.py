@@ -112,10 +112,10 @@ def run() -> str:
     rounds: list[tuple[float, float]] = []
     for _ in range(ROUNDS):
         gazetteer.patterns.cache_clear()
-        gazetteer.pattern_words.cache_clear()
+        gazetteer.pattern_stages.cache_clear()
         started = time.perf_counter()
         table = gazetteer.patterns()
-        gazetteer.pattern_words()
+        gazetteer.pattern_stages()
         built = time.perf_counter() - started
         found = entities.find_entities(articles)
         lists = entities.entity_lists(articles, found)

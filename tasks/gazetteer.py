@@ -12,7 +12,7 @@ import polars as pl
 # The fold's letter map alone: plain_text has already dropped the marks that fold_for_matching also drops.
 from tasks.normalize import fold_for_matching, fold_letters
 from tasks.reference import gazetteer, name_words, state_names, times_seen
-from tasks.word_runs import spelt_runs
+from tasks.word_runs import Stages, spelling_stages, spelt_runs
 
 # Prefix clitics a name may carry: conjunctions و ف, prepositions ب ك ل and their pairs.
 _CLITICS = ("", "و", "ف", "ب", "ك", "وب", "فب", "وك")
@@ -229,14 +229,17 @@ def _compass_skip(table: pl.DataFrame) -> pl.Series:
 
 
 @cache
-def pattern_words() -> pl.DataFrame:
-    """The gazetteer patterns (pattern) with their words (words, a list), made once per process.
+def pattern_stages() -> tuple[pl.DataFrame, Stages]:
+    """The gazetteer patterns as spelt_runs reads them, made once per process: each pattern's first word (word,
+    read) and the spelling_stages of the patterns' words.
 
     The words are what is between the pattern's two padding spaces: a spelling ending on a mark (محمد ب.، جمهورية
-    الصين (تايوان)) ends on an empty word, which only the padding at the end of a text matches.
+    الصين (تايوان)) ends on an empty word, which only a mark's run at the end of a text matches.
     """
     inside = pl.col("pattern").str.slice(1, pl.col("pattern").str.len_chars() - 2)
-    return patterns().select("pattern", words=inside.str.split("  "))
+    spellings = patterns().select("pattern", words=inside.str.split("  "))
+    openings = spellings.select(word=pl.col("words").list.first().unique()).with_columns(read="word")
+    return openings, spelling_stages(spellings)
 
 
 def gazetteer_mentions(text: pl.DataFrame, words: pl.DataFrame) -> pl.DataFrame:
@@ -247,10 +250,9 @@ def gazetteer_mentions(text: pl.DataFrame, words: pl.DataFrame) -> pl.DataFrame:
     one leftmost-first Aho–Corasick scan with the patterns longest first found (two scans, for the patterns and
     their starts, took 0.25 s on the SaudiNewsNet articles; the joins 0.13 s).
     """
-    spellings = pattern_words()
-    openings = spellings.select(word=pl.col("words").list.first().unique()).with_columns(read="word")
+    openings, stages = pattern_stages()
     longest = (
-        spelt_runs(words, openings, spellings)
+        spelt_runs(words, openings, stages)
         .sort("at", "n", descending=[False, True])
         .unique("at", keep="first", maintain_order=True)
     )

@@ -9,7 +9,7 @@ forms.
 import polars as pl
 
 from tasks.gazetteer import PREFIXES
-from tasks.word_runs import spelt_runs, text_words, word_start
+from tasks.word_runs import spelling_stages, spelt_runs, text_words, word_start
 
 
 def occurrences(text: pl.DataFrame, forms: pl.DataFrame, words: pl.DataFrame | None = None) -> pl.DataFrame:
@@ -46,7 +46,7 @@ def _cores_found(words: pl.DataFrame, cores: pl.Series) -> pl.DataFrame:
     openings = pl.concat(
         [firsts.with_columns(word=pl.lit(prefix) + pl.col("read"), clitic=pl.lit(prefix)) for prefix in PREFIXES]
     )
-    spelt = spelt_runs(words, openings, spellings).select(
+    spelt = spelt_runs(words, openings, spelling_stages(spellings)).select(
         "key", form=pl.lit(" ") + pl.col("clitic") + pl.col("read") + pl.lit(" "), start="start"
     )
     # A form reached from two cores (وليد, and و + ليد) is one occurrence.

@@ -43,34 +43,52 @@ def word_start(word: pl.Expr) -> pl.Expr:
     return (pl.col("end") - word.str.len_bytes() - 3).cast(pl.UInt32)
 
 
-def spelt_runs(words: pl.DataFrame, openings: pl.DataFrame, spelt: pl.DataFrame) -> pl.DataFrame:
-    """Every run of the texts' words (text_words) that spells one of `spelt`: its first word's row (at, key,
-    start), its length in words (n), the columns `openings` gives it, and the row of `spelt` it spells.
+# What spelt_runs joins runs of n words to, for n = 1, 2 …: the spellings of n words, and the first n words of the
+# longer ones (spelling_stages).
+Stages = list[tuple[pl.DataFrame, pl.DataFrame]]
 
-    `spelt` holds the spellings' words (column `words`, a list) and any other columns; `openings` maps a word as
-    written (column `word`) to the first word of spellings it may open (`read`), with other columns to carry (a
-    clitic read off it). Runs may overlap, and stay inside a text: none takes in a text's last word, which lies past
-    its end (a spelling ending on an empty word, محمد ب., would read it), nor goes on into the next text.
-    """
+
+def spelling_stages(spelt: pl.DataFrame) -> Stages:
+    """For spelt_runs, from spellings (their words in column `words`, a list, and any other columns): for n = 1, 2 …
+    up to the longest, the spellings of n words (read: the words as the text has them; n; the other columns) and
+    the reads of the first n words of the longer ones. The gazetteer's are made once per process: made at every
+    call, they were most of a small batch's matching."""
     spelt = spelt.with_columns(n=pl.col("words").list.len().cast(pl.UInt32))
+    longest = spelt.select(pl.col("n").max().fill_null(0)).item()
+    return [
+        (
+            spelt.filter(pl.col("n") == n).with_columns(read=pl.col("words").list.join("  ")).drop("words"),
+            spelt.filter(pl.col("n") > n).select(read=pl.col("words").list.head(n).list.join("  ")).unique(),
+        )
+        for n in range(1, longest + 1)
+    ]
+
+
+def spelt_runs(words: pl.DataFrame, openings: pl.DataFrame, stages: Stages) -> pl.DataFrame:
+    """Every run of the texts' words (text_words) that spells one of the spellings of `stages` (spelling_stages):
+    its first word's row (at, key, start), the columns `openings` gives it, and the spelling's row (n, its length
+    in words, and the other columns).
+
+    `openings` maps a word as written (column `word`) to the first word of spellings it may open (`read`), with
+    other columns to carry (a clitic read off it). Runs may overlap, and stay inside a text: none takes in a text's
+    last word, which lies past its end (a spelling ending on an empty word, محمد ب., would read it), nor goes on
+    into the next text.
+    """
     runs = words.join(openings, on="word", how="inner").select(
         pl.exclude("word", "end"), start=word_start(pl.col("word"))
     )
     found = []
     last = words.height - 1
-    longest = spelt.select(pl.col("n").max().fill_null(0)).item()
-    for n in range(1, longest + 1):
+    for n, (whole, begun) in enumerate(stages, start=1):
         if n > 1:
             following = words["word"].gather((runs["at"] + (n - 1)).clip(upper_bound=last))
             runs = runs.with_columns(read=pl.col("read") + "  " + following)
-        whole = spelt.filter(pl.col("n") == n).with_columns(read=pl.col("words").list.join("  ")).drop("words")
         found.append(runs.join(whole, on="read", how="inner"))
-        begun = spelt.filter(pl.col("n") > n).select(read=pl.col("words").list.head(n).list.join("  ")).unique()
         runs = runs.join(begun, on="read", how="semi")
         if runs.is_empty():
             break
     if not found:
-        return runs.head(0).join(spelt.with_columns(read=pl.col("words").list.join("  ")).drop("words"), on="read")
+        return runs.head(0).with_columns(n=pl.lit(None, pl.UInt32))
     # The word after a run is of its text: the run neither ends on the text's last word nor crosses into the next.
     spelling = pl.concat(found)
     if spelling.is_empty():

@@ -5,7 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from polars.testing import assert_frame_equal
 
-from tasks.word_runs import spelt_runs, text_words
+from tasks.word_runs import spelling_stages, spelt_runs, text_words
 from tests.tasks.entity_helpers import texts_of
 
 WORDS = ["محمد", "ومحمد", "سعد", "العراق", "للعراق", "بن", "علي", "في", "ي"]
@@ -38,7 +38,9 @@ def test_runs_that_spell_a_name_are_found_overlapping_and_never_across_two_texts
             "id": [1, 2, 3, 4, 5],
         }
     )
-    runs = spelt_runs(text_words(text), openings, spelt).select("key", "start", "clitic", "read", "n", "id")
+    runs = spelt_runs(text_words(text), openings, spelling_stages(spelt)).select(
+        "key", "start", "clitic", "read", "n", "id"
+    )
     expected = pl.DataFrame(
         {
             "key": [1, 1, 1, 1, 2, 4, 5, 5],
