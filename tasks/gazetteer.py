@@ -231,13 +231,13 @@ def _compass_skip(table: pl.DataFrame) -> pl.Series:
 @cache
 def pattern_stages() -> tuple[pl.DataFrame, Stages]:
     """The gazetteer patterns as spelt_runs reads them, made once per process: each pattern's first word (word,
-    read) and the spelling_stages of the patterns' words.
+    read) and the spelling_stages of the patterns' words, with their rows of patterns (entity, skip …).
 
     The words are what is between the pattern's two padding spaces: a spelling ending on a mark (محمد ب.، جمهورية
     الصين (تايوان)) ends on an empty word, which only a mark's run at the end of a text matches.
     """
     inside = pl.col("pattern").str.slice(1, pl.col("pattern").str.len_chars() - 2)
-    spellings = patterns().select("pattern", words=inside.str.split("  "))
+    spellings = patterns().with_columns(words=inside.str.split("  "))
     openings = spellings.select(word=pl.col("words").list.first().unique()).with_columns(read="word")
     return openings, spelling_stages(spellings)
 
@@ -259,7 +259,6 @@ def gazetteer_mentions(text: pl.DataFrame, words: pl.DataFrame) -> pl.DataFrame:
     return (
         _left_to_right(longest)
         .join(text.select("key", "article_id"), on="key", how="left")
-        .join(patterns(), on="pattern", how="inner")
         .select(
             "article_id",
             "key",
