@@ -11,7 +11,7 @@ import polars as pl
 
 # The fold's letter map alone: plain_text has already dropped the marks that fold_for_matching also drops.
 from tasks.normalize import fold_for_matching, fold_letters
-from tasks.reference import gazetteer, name_words, state_names, times_seen
+from tasks.reference import gazetteer, name_words, state_names, times_seen, word_series
 from tasks.word_runs import Stages, spelling_stages, spelt_runs
 
 # Prefix clitics a name may carry: conjunctions و ف, prepositions ب ك ل and their pairs.
@@ -147,16 +147,19 @@ def word_of_its_own(form: pl.Expr, name: pl.Expr) -> pl.Expr:
     return (
         (form != name)
         & ~name.str.contains(" ")
-        & (form.is_in(_words_of("given", "common", "news")) | (form.is_in(_words_of("name")) & (form_seen > name_seen)))
+        & (
+            form.is_in(word_series(_given_or_plain()))
+            | (form.is_in(word_series(name_words()["name"])) & (form_seen > name_seen))
+        )
     )
 
 
 @cache
-def _words_of(*kinds: str) -> pl.Series:
-    """The name_words of these kinds as one Series, made once per process (a Python list of them, made into a
-    Series at every call, cost ~2 ms each time)."""
+def _given_or_plain() -> frozenset[str]:
+    """Given names, common words of the training text and plain words of real news, one set per process (a Python
+    list of them, made into a Series at every call, cost ~2 ms each time)."""
     lists = name_words()
-    return pl.Series(sorted(frozenset().union(*(lists[kind] for kind in kinds))), dtype=pl.String)
+    return frozenset(lists["given"] | lists["common"] | lists["news"])
 
 
 def as_pattern(form: pl.Expr) -> pl.Expr:

@@ -15,8 +15,7 @@ import polars as pl
 
 from tasks.gazetteer import BREAK, where
 from tasks.normalize import fold_for_matching
-from tasks.plain_words import word_series
-from tasks.reference import name_words
+from tasks.reference import name_words, word_series
 from tasks.rule_text import LETTER, NAME_LINKS, NAME_STOPS
 
 # Between two words of the plain text: a break is a word of its own between double spaces.

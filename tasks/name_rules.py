@@ -15,8 +15,8 @@ import polars as pl
 from tasks.gazetteer import AFTER_A_CUE, as_pattern, kunya_nominative, patterns, tolerant, where, word_of_its_own
 from tasks.normalize import fold_for_matching
 from tasks.organization_rules import cue_regex, cued_organizations, head_regex, headed_organizations
-from tasks.plain_words import common_and_news_words, opens_with_idiom, plain_form, rule_words, word_series
-from tasks.reference import name_words
+from tasks.plain_words import common_and_news_words, opens_with_idiom, plain_form, rule_words
+from tasks.reference import name_words, word_series
 from tasks.rule_text import (
     CLITIC,
     CLITICS,

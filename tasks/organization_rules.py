@@ -9,8 +9,8 @@ import polars as pl
 
 from tasks.gazetteer import AFTER_A_CUE, as_pattern, patterns, tolerant
 from tasks.normalize import fold_for_matching, fold_string
-from tasks.plain_words import plain_form, word_series
-from tasks.reference import curated_organizations, name_words
+from tasks.plain_words import plain_form
+from tasks.reference import curated_organizations, name_words, word_series
 from tasks.rule_text import CLITIC, INSTITUTION_WORDS, LETTER, NAME_STOPS, matches, one_word_titles
 
 

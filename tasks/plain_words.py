@@ -9,7 +9,7 @@ import polars as pl
 
 from tasks.gazetteer import patterns
 from tasks.normalize import fold_for_matching
-from tasks.reference import idioms, name_words
+from tasks.reference import idioms, name_words, word_series
 
 
 def rule_words(words: pl.Expr) -> pl.Expr:
@@ -64,13 +64,6 @@ def _rule_words(lists: pl.Series) -> pl.Series:
     # An empty list is a row of one null word, dropped again: it stays empty.
     read = flat.select("row", read=pl.when(ends).then(pl.lit(_STOP)).otherwise(folded))
     return read.group_by("row", maintain_order=True).agg(pl.col("read").drop_nulls())["read"].alias(lists.name)
-
-
-@cache
-def word_series(words: frozenset[str]) -> pl.Series:
-    """A word list as a Series, made once per process (the lists are thousands of words; making one per call was
-    a good part of a small batch's time)."""
-    return pl.Series(sorted(words), dtype=pl.String)
 
 
 @cache

@@ -107,3 +107,10 @@ def curated_organizations() -> tuple[str, ...]:
             if row["type"] == "ORG":
                 spellings += [s for s in (row["canonical"], *(row["variants"] or "").split("|")) if s]
     return tuple(dict.fromkeys(spellings))
+
+
+@cache
+def word_series(words: frozenset[str]) -> pl.Series:
+    """A word list as a Series, made once per process (the lists are thousands of words; making one per call was
+    a good part of a small batch's time)."""
+    return pl.Series(sorted(words), dtype=pl.String)

@@ -8,8 +8,8 @@ import polars as pl
 
 from tasks.gazetteer import as_pattern, where
 from tasks.normalize import fold_for_matching
-from tasks.plain_words import common_and_news_words, opens_with_idiom, word_series
-from tasks.reference import curated_given_names, name_words
+from tasks.plain_words import common_and_news_words, opens_with_idiom
+from tasks.reference import curated_given_names, name_words, word_series
 from tasks.rule_text import LETTER, NAME_CONNECTORS, SON_OF, folded_bytes, forms_of, found_anywhere
 
 # The least share of a surname's occurrences in the batch that are inside its person's full name for the
