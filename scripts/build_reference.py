@@ -22,7 +22,7 @@ from pathlib import Path
 import polars as pl
 
 from evaluation.entities import ANERCORP, ANERCORP_TYPES, TYPE_MAP, WOJOOD_TRAIN, Doc, make_doc, read_tagged
-from tasks.normalize import fold_for_matching
+from tasks.normalize import abd_joined, fold_for_matching
 from tasks.reference import curated_given_names
 from tasks.rule_text import CLITICS, one_word_titles
 
@@ -116,6 +116,12 @@ def fold_all(names: list[str]) -> list[str]:
     return folded.to_series().to_list()
 
 
+def name_keys(names: list[str]) -> list[str]:
+    """The key two spellings of one name share: fold_all's, with عبد joined to the word it links (عبدالله)."""
+    joined = pl.Series(fold_all(names), dtype=pl.String).to_frame("n").select(abd_joined(pl.col("n")))
+    return joined.to_series().to_list()
+
+
 class Gazetteer:
     """Generated rows keyed by folded spelling, refusing any spelling the curated list or another row has."""
 
@@ -125,7 +131,7 @@ class Gazetteer:
         self.type_of: dict[str, str] = {}
         for row in curated:
             spellings = [row["canonical"], *filter(None, row["variants"].split("|"))]
-            for key in fold_all(spellings):
+            for key in name_keys(spellings):
                 self.owner[key] = row["canonical"]
             self.type_of[row["canonical"]] = row["type"]
         self.curated = {row["canonical"] for row in curated}
@@ -133,11 +139,11 @@ class Gazetteer:
 
     def knows(self, name: str) -> bool:
         """Whether any spelling folding like this one is already taken."""
-        return fold_all([name])[0] in self.owner
+        return name_keys([name])[0] in self.owner
 
     def add(self, canonical: str, kind: str, name_en: str, variants: list[str], source: str) -> None:
         """Add a row (or variants to a known row of the same type); spellings already taken are skipped."""
-        keys = fold_all([canonical, *variants])
+        keys = name_keys([canonical, *variants])
         owner = self.owner.get(keys[0])
         if owner is not None and self.type_of.get(owner) != kind:
             return
@@ -260,11 +266,14 @@ def add_mined(gazetteer: Gazetteer, spans: Counter[tuple[str, str]], grams: Coun
         for spelling, n in spellings[key].items():
             written[bare][strip_written(spelling, key, bare)] += n
     titles = one_word_titles()
+    # عبد and the word it links are one word (عبد القوي is the given name عبدالقوي).
+    joined = dict(zip(by_key, name_keys(list(by_key)), strict=True))
     added = 0
     for key, labels in sorted(by_key.items()):
         label, count = labels.most_common(1)[0]
         total = sum(labels.values())
         words = key.split()
+        one_word = " " not in joined[key]
         if (
             total < (MIN_COUNT if len(words) == 1 else MIN_COUNT_LONG)
             or (total < MIN_COUNT and all(w in common for w in words))
@@ -274,7 +283,7 @@ def add_mined(gazetteer: Gazetteer, spans: Counter[tuple[str, str]], grams: Coun
             or words[-1] in {"ال"}
             or (grams.get(key, 0) and total / max(grams[key], total) < MIN_ENTITY_SHARE)
             # A one-word person name is a surname shared by many people: not a name on its own.
-            or (label == "PER" and len(words) == 1 and (total < MIN_SURNAME or key in given))
+            or (label == "PER" and one_word and (total < MIN_SURNAME or joined[key] in given))
             or (len(words) == 1 and plain_in_news(key))
             # A clitic on such a word (لاتحاد: ل + اتحاد, "to a union") is no place or body either.
             or (label in ("LOC", "ORG") and len(words) == 1 and key[:1] in "وبلفك" and plain_in_news(key[1:]))

@@ -14,6 +14,7 @@ Two sources of mentions, both over the whole body column (Polars expressions and
 A gazetteer mention wins over a title-rule mention it overlaps, but for a listed person's that ends a person
 a rule read (… المالكي, … هولاند): the rule's span wins, as the listed person if it read one of their spellings
 loosely, else as the person it read. A listed person's mention takes in the father's names after it (بن …).
+Every spelling of a name a rule read is one entity in the batch (one_spelling).
 """
 
 from functools import cache
@@ -23,7 +24,7 @@ import polars as pl
 from tasks.gazetteer import fold_plain, gazetteer_mentions, plain_text, tolerant
 from tasks.lone_names import lone_given_mentions, lone_scan
 from tasks.name_rules import rule_forms, rule_mentions, rule_scans
-from tasks.normalize import fold_for_matching
+from tasks.normalize import abd_apart, abd_joined, fold_for_matching
 from tasks.occurrences import occurrences
 from tasks.reference import gazetteer
 from tasks.rule_text import LETTER, SON_OF, batch_start, folded_bytes
@@ -203,7 +204,7 @@ def _read_in_full(listed: pl.DataFrame, read: pl.DataFrame) -> pl.DataFrame:
 def find_entities(articles: pl.DataFrame) -> pl.DataFrame:
     """One row per article and entity found in its body, with how often it is mentioned (FOUND)."""
     found = (
-        mention_spans(articles)
+        one_spelling(mention_spans(articles))
         .group_by("article_id", "entity", maintain_order=True)
         .agg(
             pl.col("entity_type").first(),
@@ -220,6 +221,63 @@ def find_entities(articles: pl.DataFrame) -> pl.DataFrame:
         .drop("row")
     )
     return found.select(pl.col(name).cast(dtype) for name, dtype in FOUND.items())
+
+
+def one_spelling(found: pl.DataFrame) -> pl.DataFrame:
+    """The mentions (entity, entity_type, name_en …) with every spelling of a name a rule read under one: a listed
+    name's where it is one of its spellings (الاهلي is الأهلي), else the batch's commonest (then the first in
+    code-point order), with عبد apart from the word it links, as the lists write it.
+
+    عبد الفتاح السيسي، عبدالفتاح السيسي and عبدالفتاح السيسى are one person, عمر إبراهيم and عمر ابراهيم one
+    entity; the spelling depends on the batch, as a bare surname's reading does.
+    """
+    read = ~pl.col("entity").is_in(_listed_names())
+    keyed = found.with_columns(key=pl.when(read).then(_name_key(pl.col("entity")))).join(
+        _listed_keys(), on=["key", "entity_type"], how="left", maintain_order="left"
+    )
+    counted = keyed.filter(pl.col("key").is_not_null() & pl.col("listed").is_null())
+    commonest = (
+        counted.group_by("key", "entity_type", "entity")
+        .len()
+        .sort("len", "entity", descending=[True, False])
+        .unique(["key", "entity_type"], keep="first")
+        .select("key", "entity_type", spelt=abd_apart(pl.col("entity")))
+    )
+    return (
+        keyed.join(commonest, on=["key", "entity_type"], how="left", maintain_order="left")
+        .with_columns(
+            entity=pl.coalesce("listed", "spelt", "entity"),
+            name_en=pl.when(pl.col("listed").is_not_null()).then("listed_en").otherwise("name_en"),
+        )
+        .select(found.columns)
+    )
+
+
+def _name_key(name: pl.Expr) -> pl.Expr:
+    """What every spelling of a name shares: folded, words apart by one space, عبد joined to the word it links."""
+    return abd_joined(fold_for_matching(name).str.replace_all(r"[^\p{L}\p{N}]+", " ").str.strip_chars())
+
+
+@cache
+def _listed_names() -> pl.Series:
+    """The gazetteer's canonical names as is_in takes them, once per process."""
+    return gazetteer()["canonical"].unique().sort().implode()
+
+
+@cache
+def _listed_keys() -> pl.DataFrame:
+    """Each key (_name_key) of a listed name's spellings, with the name (listed) and its English one (listed_en);
+    none that two names of one type share."""
+    spellings = gazetteer().select(
+        "canonical", entity_type="type", listed_en="name_en", spelling=pl.concat_list("canonical", "variants")
+    )
+    keys = (
+        spellings.explode("spelling")
+        .filter(pl.col("spelling") != "")
+        .select(key=_name_key(pl.col("spelling")), entity_type="entity_type", listed="canonical", listed_en="listed_en")
+        .unique(["key", "entity_type", "listed"])
+    )
+    return keys.filter(pl.col("listed").n_unique().over("key", "entity_type") == 1)
 
 
 def entity_lists(articles: pl.DataFrame, found: pl.DataFrame) -> pl.DataFrame:

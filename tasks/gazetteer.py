@@ -10,7 +10,7 @@ from functools import cache
 import polars as pl
 
 # The fold's letter map alone: plain_text has already dropped the marks that fold_for_matching also drops.
-from tasks.normalize import fold_for_matching, fold_letters
+from tasks.normalize import abd_apart, abd_joined, fold_for_matching, fold_letters
 from tasks.reference import gazetteer, name_words, state_names, times_seen, word_series
 from tasks.word_runs import Stages, spelling_stages, spelt_runs
 
@@ -179,6 +179,9 @@ def patterns() -> pl.DataFrame:
         .explode("name")
         .filter(pl.col("name").is_not_null() & (pl.col("name") != ""))
         .with_columns(name=fold_for_matching(pl.col("name")).str.replace_all(r"[^\p{L}\p{N}]+", " "))
+        # Each spelling with عبد apart from the word it links and joined to it (عبد الفتاح السيسي، عبدالفتاح السيسي).
+        .with_columns(name=pl.concat_list("name", abd_apart(pl.col("name")), abd_joined(pl.col("name"))).list.unique())
+        .explode("name")
         .with_columns(name=kunya_cases(pl.col("name")))
         .explode("name")
         .with_columns(form=with_clitics(pl.col("name")))

@@ -50,6 +50,23 @@ def fold_letters(text: pl.Expr) -> pl.Expr:
     return text.str.replace_many(_MATCH_FOLD)
 
 
+# عبد and the word it links are written apart or as one word (عبد الله، عبدالله; عبد ربه، عبدربه; عبد الفتاح
+# السيسي, 53 articles of the SaudiNewsNet days, عبدالفتاح السيسي 39): one name either way.
+_ABD_APART = r"(^|\s)عبد\s+(\S)"
+# Split only before the article or رب: عبده (Abduh) and عبدون are names of their own, not عبد + a word.
+_ABD_JOINED = r"(^|\s)عبد(ال|رب)"
+
+
+def abd_joined(name: pl.Expr) -> pl.Expr:
+    """A name with عبد written as one word with the word it links (عبد الله → عبدالله)."""
+    return name.str.replace_all(_ABD_APART, "${1}عبد${2}")
+
+
+def abd_apart(name: pl.Expr) -> pl.Expr:
+    """A name with عبد apart from the definite word or رب it links (عبدالله → عبد الله), as the lists write it."""
+    return name.str.replace_all(_ABD_JOINED, "${1}عبد ${2}")
+
+
 def fold_string(text: str) -> str:
     """fold_for_matching for one Python string (reference data, built once)."""
     out = pl.select(fold_for_matching(pl.lit(text))).item()

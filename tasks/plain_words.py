@@ -171,7 +171,7 @@ def opens_with_idiom(folded: pl.Expr) -> pl.Expr:
     حسن، سهل and رغد are given names and adjectives: before such a noun they are the adjective. In the SaudiNewsNet
     articles حسن الجوار alone was a person in 28 of them.
     """
-    phrases = pl.Series([f"{given} {noun}" for given, noun in idioms()])
+    phrases = pl.Series([f"{given} {noun}" for given, noun in idioms()]).implode()
     first = folded.list.first() + " "
     noun = folded.list.get(1, null_on_oob=True).str.replace("^ال", "")
     bare = noun.str.replace("(?:ه|ها|هم|هما|ك|كم|نا)$", "")

@@ -111,6 +111,6 @@ def curated_organizations() -> tuple[str, ...]:
 
 @cache
 def word_series(words: frozenset[str]) -> pl.Series:
-    """A word list as a Series, made once per process (the lists are thousands of words; making one per call was
-    a good part of a small batch's time)."""
-    return pl.Series(sorted(words), dtype=pl.String)
+    """A word list as is_in takes it (a Series holding it as one list), made once per process (the lists are
+    thousands of words; making one per call was a good part of a small batch's time)."""
+    return pl.Series(sorted(words), dtype=pl.String).implode()

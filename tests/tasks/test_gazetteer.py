@@ -321,3 +321,14 @@ def test_the_gazetteer_reads_what_a_leftmost_first_scan_of_its_patterns_reads(bo
         ]
         got = mentions.filter(pl.col("key") == key).select("start", "length", "entity").rows()
         assert got == expected
+
+
+def test_a_listed_name_matches_with_abd_written_apart_or_joined() -> None:
+    # SaudiNewsNet writes عبد الفتاح السيسي in 53 articles and عبدالفتاح السيسي in 39: one listed person.
+    assert spans_read("قال الرئيس عبدالفتاح السيسي إن") == [("عبدالفتاح السيسي", "عبد الفتاح السيسي", "PER")]
+    assert spans_read("وأكد الرئيس اليمني عبد ربه منصور هادي ولعبدربه منصور هادي") == [
+        ("عبد ربه منصور هادي", "عبد ربه منصور هادي", "PER"),
+        ("ولعبدربه منصور هادي", "عبد ربه منصور هادي", "PER"),
+    ]
+    english = found("استقبل الملك عبدالله الثاني الوفد").select("entity", "name_en").rows()
+    assert english == [("عبد الله الثاني", "King Abdullah II of Jordan")]

@@ -1,12 +1,13 @@
 """Cleaning lines and folding text for matching, checked against plain-Python statements of the rules."""
 
+import itertools
 import re
 
 import polars as pl
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tasks.normalize import clean_line, fold_for_matching
+from tasks.normalize import abd_apart, abd_joined, clean_line, fold_for_matching
 
 # Text drawn from what pages hold: Arabic letters and marks, spaces of every kind, invisible marks.
 ALPHABET = st.sampled_from([*"بغداد العراقية أإآٱىة ًٌٍَُِّْـ", " ", "\t", "\f", "\v", "\u00a0", "\u2009", "\u200b", "\ufeff"])
@@ -28,3 +29,47 @@ def test_clean_line_collapses_spaces_and_drops_invisible_marks(lines: list[str])
 def test_folding_for_matching_drops_marks_and_unifies_letters() -> None:
     out = pl.select(fold_for_matching(pl.lit("إِلى الولایات المتحدةِ والعراقیة"))).item()
     assert out == "الي الولايات المتحده والعراقيه"
+
+
+def test_abd_is_written_apart_from_or_joined_to_the_word_it_links() -> None:
+    names = pl.Series(["عبدالله بن عبد العزيز", "عبد ربه منصور هادي", "عبدالرحمن", "محمد عبده", "عبدون", "عبد"])
+    assert pl.select(abd_apart(pl.lit(names))).to_series().to_list() == [
+        "عبد الله بن عبد العزيز",
+        "عبد ربه منصور هادي",
+        "عبد الرحمن",
+        # عبده (Abduh) and عبدون are names of their own: only the article or رب is split off.
+        "محمد عبده",
+        "عبدون",
+        "عبد",
+    ]
+    assert pl.select(abd_joined(pl.lit(names))).to_series().to_list() == [
+        "عبدالله بن عبدالعزيز",
+        "عبدربه منصور هادي",
+        "عبدالرحمن",
+        "محمد عبده",
+        "عبدون",
+        "عبد",
+    ]
+
+
+# Names drawn from words around عبد: the article, رب, other words, and عبد itself; عبد links a name's next word,
+# which is no other عبد (عبد عبدالله is no name, and its spellings have no one key).
+NAME = (
+    st.lists(st.sampled_from(["عبد", "عبدال", "الله", "ربه", "عبده", "منصور", "بن", "العزيز"]), max_size=6)
+    .filter(lambda words: not any(a == "عبد" and b.startswith("عبد") for a, b in itertools.pairwise(words)))
+    .map(lambda words: " ".join(words).replace("عبدال ", "عبدال"))
+)
+
+
+@given(st.lists(NAME, max_size=20))
+def test_both_spellings_of_abd_share_a_joined_key(names: list[str]) -> None:
+    # Spacing is all that changes: the letters stay, and apart or joined, a name keys alike.
+    frame = pl.DataFrame({"name": names}, schema={"name": pl.String})
+    out = frame.select(
+        apart=abd_apart(pl.col("name")),
+        key=abd_joined(pl.col("name")),
+        key_of_apart=abd_joined(abd_apart(pl.col("name"))),
+    )
+    assert out["key"].to_list() == out["key_of_apart"].to_list()
+    assert out["apart"].str.replace_all(" ", "").to_list() == [name.replace(" ", "") for name in names]
+    assert out["key"].str.replace_all(" ", "").to_list() == [name.replace(" ", "") for name in names]
