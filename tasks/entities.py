@@ -22,7 +22,7 @@ from functools import cache
 import polars as pl
 
 from tasks.gazetteer import fold_plain, gazetteer_mentions, plain_text, tolerant
-from tasks.lone_names import lone_given_mentions, lone_scan
+from tasks.lone_names import lone_given_mentions
 from tasks.name_rules import rule_forms, rule_mentions, rule_scans
 from tasks.normalize import abd_apart, abd_joined, fold_for_matching
 from tasks.occurrences import occurrences
@@ -66,7 +66,7 @@ def article_texts(articles: pl.DataFrame) -> pl.DataFrame:
 def scanned_texts(text: pl.DataFrame) -> pl.DataFrame:
     """The texts with their words (split_words) and every rule's whole-text scan added, in one frame-wide step that
     Polars runs side by side on the cores it has."""
-    return text.with_columns(words=split_words(), lone=lone_scan(), **rule_scans())
+    return text.with_columns(words=split_words(), **rule_scans())
 
 
 def mention_spans(articles: pl.DataFrame) -> pl.DataFrame:
@@ -108,7 +108,7 @@ def mentions_in(text: pl.DataFrame, words: pl.DataFrame) -> pl.DataFrame:
             gazetteer_found,
             titled.select(gazetteer_found.columns),
             surnames.with_columns(source=pl.lit(2)).select(gazetteer_found.columns),
-            lone_given_mentions(text).with_columns(source=pl.lit(3)).select(gazetteer_found.columns),
+            lone_given_mentions(text, words).with_columns(source=pl.lit(3)).select(gazetteer_found.columns),
         ]
     ).sort(
         "key",

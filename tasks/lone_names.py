@@ -8,26 +8,14 @@ others an adjective ending a clause (سليم، نبيلة). Only there: elsewhe
 (عمر "age", جميلة "beautiful"), and one after its person's full name is tasks/surnames.py's.
 """
 
-import re
 from functools import cache
 
 import polars as pl
 
-from tasks.gazetteer import BREAK, where
-from tasks.normalize import fold_for_matching
+from tasks.gazetteer import BREAK
 from tasks.reference import name_words, word_series
-from tasks.rule_text import LETTER, NAME_LINKS, NAME_STOPS
-
-# Between two words of the plain text: a break is a word of its own between double spaces.
-_BETWEEN = f"  {BREAK}  "
-# A run of one-word clauses (  |  حاتم  |  أمين  |  ): one match for the whole run, as a clause shares its breaks
-# with the next one and extract_all does not overlap.
-_RUN = rf"{re.escape(_BETWEEN)}(?:{LETTER}+{re.escape(_BETWEEN)})+"
-
-
-def lone_scan() -> pl.Expr:
-    """The whole-text scan of the plain texts for runs of one-word clauses."""
-    return pl.col("plain").str.extract_all(_RUN)
+from tasks.rule_text import NAME_LINKS, NAME_STOPS
+from tasks.word_runs import word_start
 
 
 @cache
@@ -38,48 +26,31 @@ def _lone_given_names() -> pl.Series:
     return word_series(frozenset(name for name in names if len(name) >= 3))
 
 
-def lone_given_mentions(text: pl.DataFrame, runs: str = "lone") -> pl.DataFrame:
-    """Each listed given name standing alone as a clause in the texts (`runs`: lone_scan's column): article_id,
-    key, start, length, entity (its first spelling in the article), entity_type, name_en."""
-    columns: dict[str, pl.DataType] = {
-        "article_id": pl.String(),
-        "key": text.schema["key"],
-        "start": pl.Int64(),
-        "length": pl.Int64(),
-    }
-    words = (
-        text.select("article_id", "key", word=pl.col(runs))
-        .explode("word")
-        .drop_nulls("word")
-        .with_columns(pl.col("word").str.strip_chars(f" {BREAK}").str.split(_BETWEEN))
-        .explode("word")
-        .with_columns(folded=fold_for_matching(pl.col("word")))
-        .filter(pl.col("folded").is_in(_lone_given_names()))
-    )
-    if words.is_empty():
-        return pl.DataFrame(
-            schema={**columns, "entity": pl.String(), "entity_type": pl.String(), "name_en": pl.String()}
-        )
-    # Where they are: each such clause of the folded text, read in the few articles that have one. The clause is
-    # searched with the spaces around its breaks: a soft break (||) holds the break's character too, and
-    # |  name  || is no clause.
-    named = words.group_by("key", "folded", maintain_order=True).agg(entity=pl.col("word").first())
-    clause = _BETWEEN + pl.col("folded") + _BETWEEN
-    clauses = named.select(clause).to_series().unique().sort()
+def lone_given_mentions(text: pl.DataFrame, words: pl.DataFrame) -> pl.DataFrame:
+    """Each listed given name standing alone as a clause in the texts, whose words text_words laid out (`words`):
+    article_id, key, start, length, entity (its first spelling in the article), entity_type, name_en.
+
+    A clause is a break on either side (|  سمير  |): a soft break (||, an opening bracket or a dash) is none, and a
+    name that opens or ends a text has nothing before or after it (the texts' padding is an empty word).
+    """
+    word = pl.col("word")
+    alone = (word.shift(1) == BREAK) & (word.shift(-1) == BREAK) & word.is_in(_lone_given_names())
     found = (
-        text.join(named.select("key").unique(), on="key", how="semi")
+        words.filter(alone.fill_null(False))
         .select(
-            "article_id",
-            "key",
-            clause=pl.col("folded").str.extract_many(pl.lit(clauses.implode()), overlapping=True),
-            start=pl.col("folded").str.find_many(pl.lit(clauses.implode()), overlapping=True),
+            "at", "key", "word", start=word_start(word).cast(pl.Int64), length=word.str.len_bytes().cast(pl.Int64) + 2
         )
-        .explode("clause", "start")
-        .drop_nulls("clause")
-        .with_columns(
-            folded=pl.col("clause").str.strip_chars(f" {BREAK}"), form=pl.col("clause").str.slice(4).str.head(-4)
-        )
-        .join(named, on=["key", "folded"], how="inner")
-        .with_columns(pl.col("start") + 4)
+        .join(text.select("article_id", "key", "plain"), on="key", how="left")
+        # As written: the plain text has the folded one's byte offsets.
+        .with_columns(written=pl.col("plain").cast(pl.Binary).bin.slice(pl.col("start") + 1, pl.col("length") - 2))
+        .with_columns(entity=pl.col("written").cast(pl.String).first().over("key", "word", order_by="at"))
     )
-    return found.select(*where(matched="form"), "entity", entity_type=pl.lit("PER"), name_en=pl.lit(None, pl.String))
+    return found.select(
+        "article_id",
+        "key",
+        "start",
+        "length",
+        "entity",
+        entity_type=pl.lit("PER"),
+        name_en=pl.lit(None, pl.String),
+    )
