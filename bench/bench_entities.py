@@ -12,7 +12,6 @@ from pathlib import Path
 import polars as pl
 
 from tasks import entities, gazetteer
-from tasks.word_runs import text_words
 
 ROOT = Path(__file__).resolve().parent.parent
 SAUDINEWSNET = ROOT.parent / "shared" / "data" / "saudinewsnet"
@@ -92,13 +91,13 @@ def _real_at_scale_row(texts: list[str]) -> str:
 def _real_stage_rows(articles: pl.DataFrame) -> list[str]:
     """Where find_entities spends its time on real news, stage by stage (table rows; medians of ROUNDS)."""
     text = entities.article_texts(articles)
-    scanned = entities.scanned_texts(text)
+    scanned, words = entities.scanned_texts(text)
     stages = [
         ("plain and folded texts", lambda: entities.article_texts(articles)),
-        ("whole-text scans: the rules' six and the split into words", lambda: entities.scanned_texts(text)),
+        ("whole-text scans: the rules' five, and the words laid out", lambda: entities.scanned_texts(text)),
         (
             "words searched for the gazetteer's names and the names the scans read (joins), and merged",
-            lambda: entities.mentions_in(scanned.drop("words"), text_words(scanned)),
+            lambda: entities.mentions_in(scanned, words),
         ),
     ]
     return [f"| real news, stage by stage: {name} | {statistics.median(_timed(step)):.2f} s |" for name, step in stages]

@@ -63,10 +63,14 @@ def article_texts(articles: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def scanned_texts(text: pl.DataFrame) -> pl.DataFrame:
-    """The texts with their words (split_words) and every rule's whole-text scan added, in one frame-wide step that
-    Polars runs side by side on the cores it has."""
-    return text.with_columns(words=split_words(), **rule_scans())
+def scanned_texts(text: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """The texts with every rule's whole-text scan added, and their words laid out (text_words): the scans and the
+    split into words in one frame-wide step that Polars runs side by side on the cores it has."""
+    scanned = text.with_columns(words=split_words(), **rule_scans())
+    words = text_words(scanned)
+    # Laid out, the words' lists go: a word costs ~28 bytes a row already (on 100,000 real articles in one call,
+    # the lists kept to the end made the peak 3.42 GB against 3.19 GB).
+    return scanned.drop("words"), words
 
 
 def mention_spans(articles: pl.DataFrame) -> pl.DataFrame:
@@ -75,18 +79,13 @@ def mention_spans(articles: pl.DataFrame) -> pl.DataFrame:
     Mentions never overlap: gazetteer ones are leftmost-longest among themselves, a titled person's (or a
     bare surname's) mention is dropped where it overlaps a gazetteer one or a longer one starting no later.
     """
-    scanned = scanned_texts(article_texts(articles))
-    words = text_words(scanned)
-    # Laid out, the words' lists go: a word costs ~28 bytes a row already (on 100,000 real articles in one call,
-    # the lists kept to the end made the peak 3.42 GB against 3.19 GB).
-    scanned = scanned.drop("words")
-    return mentions_in(scanned, words).with_columns(pl.col("article_id").cast(articles["article_id"].dtype))
+    spans = mentions_in(*scanned_texts(article_texts(articles)))
+    return spans.with_columns(pl.col("article_id").cast(articles["article_id"].dtype))
 
 
 def mentions_in(text: pl.DataFrame, words: pl.DataFrame) -> pl.DataFrame:
-    """mention_spans of texts already scanned (scanned_texts), whose words text_words laid out (`words`), article_id
-    a string: the gazetteer's names found in their words, and the names read from the scans searched again, merged.
-    """
+    """mention_spans of texts already scanned, with their words laid out (scanned_texts), article_id a string: the
+    gazetteer's names found in their words, and the names read from the scans searched again, merged."""
     gazetteer_found = with_patronymics(text, gazetteer_mentions(text, words)).with_columns(source=pl.lit(0))
     forms = rule_forms(text)
     # One search of the batch for every form searched later: the rules' names, and the surnames and given names
