@@ -21,6 +21,7 @@ from flows.runners import batches_in_flight, dask_address, task_runner
 from flows.stages import BatchArticles, dedupe_batch, extract_batch, load_batch, transform_batch, validate_batch
 from tasks.accounting import Counts, batch_counts
 from tasks.dedupe import remember, retired
+from tasks.entities import spellings, with_spellings
 from tasks.extract import (
     by_file,
     find_inputs,
@@ -99,6 +100,7 @@ def _run_locked(store: Warehouse, paths: list[str], run_id: str, started: dateti
         if batches:
             warm_up.start()
             progress.live = store.live_articles(manifest)
+            progress.spellings = spellings(store.entity_spellings())
         # Only its rows of the files to read (plan.recorded) are needed from here on: 400,000 sources at 10×.
         del manifest
         first = resume(store, run_id, batches, progress)
@@ -197,9 +199,10 @@ def _finish_batch(
         )
         logger.info("batch %d: %d files, all unchanged: parsed nothing, loaded nothing", number, len(batch))
         return
-    live = Parcel(progress.live)
-    deduplicated = dedupe_batch(articles, sources, live)
+    live, known = Parcel(progress.live), Parcel(progress.spellings)
+    deduplicated = dedupe_batch(articles, sources, live, known)
     live.empty()
+    known.empty()
     verdict = validate_batch(deduplicated, started.date())
     unique = deduplicated.value.unique
     passed, failed = verdict.value.passed, verdict.value.failed
@@ -217,6 +220,7 @@ def _finish_batch(
     progress.quarantined.append(tables.value["quarantine"])
     progress.retired.append(retired(progress.live, sources.value))
     progress.live = remember(progress.live, sources.value, tables.value["articles"])
+    progress.spellings = with_spellings(progress.spellings, tables.value["article_entities"])
     progress.counts += step
     written = sum(frame.height for frame in tables.value.values())
     transform_seconds = articles.seconds + deduplicated.seconds

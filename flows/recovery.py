@@ -12,6 +12,7 @@ from flows.progress import Progress
 from flows.stages import extract_batch, load_batch, restore_batch, validate_batch
 from tasks.accounting import Counts
 from tasks.dedupe import lost_ids, remember, retired
+from tasks.entities import with_spellings
 from tasks.extract import by_file
 from tasks.tables import restored_tables
 from warehouse.resume import code_version
@@ -36,6 +37,7 @@ def resume(store: Warehouse, run_id: str, batches: list[list[str]], progress: Pr
         progress.quarantined.append(tables["quarantine"])
         progress.retired.append(retired(progress.live, tables["manifest"]))
         progress.live = remember(progress.live, tables["manifest"], tables["articles"])
+        progress.spellings = with_spellings(progress.spellings, tables["article_entities"])
         logger.info(
             "batch %d: resumed from run %s (%d files unchanged since): %d loaded, %d duplicate, %d quarantined",
             record.batch,
@@ -66,7 +68,7 @@ def restore(store: Warehouse, run_id: str, started: datetime, number: int, progr
     files = by_file(copies).get_column("file").unique(maintain_order=True).to_list()
     # Read as new (no recorded hashes): the files are unchanged, but their set-aside copies were never kept.
     sources = extract_batch(files, Parcel({}))
-    articles = restore_batch(Parcel(sources.value), copies)
+    articles = restore_batch(Parcel(sources.value), copies, Parcel(progress.spellings))
     verdict = validate_batch(articles, started.date())
     passed, failed = verdict.value.passed, verdict.value.failed
     tables = Parcel(restored_tables(sources.value, passed, failed, articles.value.entities, run_id))

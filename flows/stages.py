@@ -15,6 +15,7 @@ from prefect.tasks import exponential_backoff
 from flows.observe import Parcel, Timed, timed
 from tasks.accounting import Counts
 from tasks.dedupe import drop_duplicates, known_ids
+from tasks.entities import spelt_as_known
 from tasks.extract import read_sources
 from tasks.transform import add_entities, sources_to_articles
 from tasks.validate import Verdict, validate
@@ -68,34 +69,44 @@ def _articles_of(sources: pl.DataFrame) -> BatchArticles:
 
 @task(name="dedupe", cache_policy=NO_CACHE)
 def dedupe_batch(
-    articles: Parcel[BatchArticles], sources: Parcel[pl.DataFrame], live: Parcel[pl.DataFrame]
+    articles: Parcel[BatchArticles],
+    sources: Parcel[pl.DataFrame],
+    live: Parcel[pl.DataFrame],
+    spellings: Parcel[pl.DataFrame],
 ) -> Timed[BatchArticles]:
-    """Set aside the batch's articles already loaded (by the warehouse or an earlier batch of this run)."""
-    return timed(_new_articles, articles.value, sources.value, live.value)
+    """Set aside the batch's articles already loaded (by the warehouse or an earlier batch of this run), and write
+    the names the warehouse or an earlier batch holds as they were written there (`spellings`)."""
+    return timed(_new_articles, articles.value, sources.value, live.value, spellings.value)
 
 
-def _new_articles(articles: BatchArticles, sources: pl.DataFrame, live: pl.DataFrame) -> BatchArticles:
+def _new_articles(
+    articles: BatchArticles, sources: pl.DataFrame, live: pl.DataFrame, spellings: pl.DataFrame
+) -> BatchArticles:
     # Only the live rows with the batch's own ids can make its articles known: matched against every live
     # id, each batch hashed them all (1M at 10×: ~0.1 s and ~150 MB of allocator churn a batch, late in a run).
     ids = articles.unique.get_column("article_id")
     known = drop_duplicates(articles.unique, known_ids(live.filter(pl.col("article_id").is_in(ids.implode())), sources))
     # Entities of the articles set aside are left to batch_tables, which keeps those of loaded articles only.
-    return BatchArticles(known.unique, pl.concat([articles.duplicates, known.duplicates]), articles.entities)
+    unique, entities = spelt_as_known(known.unique, articles.entities, spellings)
+    return BatchArticles(unique, pl.concat([articles.duplicates, known.duplicates]), entities)
 
 
 @task(name="restore", cache_policy=NO_CACHE)
-def restore_batch(sources: Parcel[pl.DataFrame], copies: pl.DataFrame) -> Timed[BatchArticles]:
-    """The copies to load again (one per article), from their files read once more, with entities."""
-    return timed(_copies_of, sources.value, copies)
+def restore_batch(
+    sources: Parcel[pl.DataFrame], copies: pl.DataFrame, spellings: Parcel[pl.DataFrame]
+) -> Timed[BatchArticles]:
+    """The copies to load again (one per article), from their files read once more, with entities (the names the
+    warehouse holds written as it writes them: `spellings`)."""
+    return timed(_copies_of, sources.value, copies, spellings.value)
 
 
-def _copies_of(sources: pl.DataFrame, copies: pl.DataFrame) -> BatchArticles:
+def _copies_of(sources: pl.DataFrame, copies: pl.DataFrame, spellings: pl.DataFrame) -> BatchArticles:
     # The content too: a file that changed since the run looked at it is not what the copy was.
     keys = ["article_id", "source_path", "source_sha256", "position"]
     wanted = sources_to_articles(sources).join(copies.select(keys), on=keys, how="semi")
     # Two copies of one article may both be wanted: one is loaded, the other stays the duplicate it was.
     within = drop_duplicates(wanted, pl.Series("article_id", [], dtype=pl.String))
-    unique, entities = add_entities(within.unique)
+    unique, entities = spelt_as_known(*add_entities(within.unique), spellings)
     return BatchArticles(unique, within.duplicates, entities)
 
 

@@ -14,7 +14,8 @@ Two sources of mentions, both over the whole body column (Polars expressions and
 A gazetteer mention wins over a title-rule mention it overlaps, but for a listed person's that ends a person
 a rule read (… المالكي, … هولاند): the rule's span wins, as the listed person if it read one of their spellings
 loosely, else as the person it read. A listed person's mention takes in the father's names after it (بن …).
-Every spelling of a name a rule read is one entity in the batch (one_spelling).
+Every spelling of a name a rule read is one entity in the batch (one_spelling), and in a warehouse it keeps the
+spelling it was first loaded under (spelt_as_known, which the flow applies batch by batch).
 """
 
 from functools import cache
@@ -42,6 +43,9 @@ FOUND = pl.Schema(
         "name_en": pl.String(),
     }
 )
+
+# How a warehouse spells each name a rule read: key (_name_key), entity_type, entity (the spelling).
+SPELLINGS = pl.Schema({"key": pl.String(), "entity_type": pl.String(), "entity": pl.String()})
 
 
 def article_texts(articles: pl.DataFrame) -> pl.DataFrame:
@@ -250,6 +254,49 @@ def one_spelling(found: pl.DataFrame) -> pl.DataFrame:
         )
         .select(found.columns)
     )
+
+
+def spellings(found: pl.DataFrame) -> pl.DataFrame:
+    """Each name a rule read among entity rows (entity, entity_type, and rows, how many each stands for, if given)
+    under one spelling (SPELLINGS): the commonest, then the first in code-point order."""
+    rows = pl.col("rows") if "rows" in found.columns else pl.lit(1)
+    return (
+        found.filter(~pl.col("entity").is_in(_listed_names()))
+        .group_by(key=_name_key(pl.col("entity")), entity_type="entity_type", entity="entity")
+        .agg(rows=rows.sum())
+        .sort("rows", "entity", descending=[True, False])
+        .unique(["key", "entity_type"], keep="first", maintain_order=True)
+        .select(pl.col(name).cast(dtype) for name, dtype in SPELLINGS.items())
+    )
+
+
+def with_spellings(known: pl.DataFrame, found: pl.DataFrame) -> pl.DataFrame:
+    """The spellings `known` (SPELLINGS) and those of the entity rows `found` of names it does not know yet."""
+    return pl.concat([known, spellings(found)]).unique(["key", "entity_type"], keep="first", maintain_order=True)
+
+
+def spelt_as_known(
+    articles: pl.DataFrame, found: pl.DataFrame, known: pl.DataFrame
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """A batch's articles and entity rows (of find_entities) with each name a rule read written as `known` (SPELLINGS:
+    the warehouse's, and the run's earlier batches') spells it, and the articles' lists to match.
+
+    So a name keeps the spelling it was first loaded under (أبو شوشة, not أبو شوشه in a later batch that writes it
+    so more often); a name the warehouse does not know keeps the batch's.
+    """
+    if known.is_empty() or found.is_empty():
+        return articles, found
+    read = ~pl.col("entity").is_in(_listed_names())
+    respelt = (
+        found.with_columns(key=pl.when(read).then(_name_key(pl.col("entity"))))
+        .join(known.rename({"entity": "known"}), on=["key", "entity_type"], how="left", maintain_order="left")
+        .with_columns(entity=pl.coalesce("known", "entity"))
+        # One row per article and entity whatever `known` holds (two rows coming to one spelling add up).
+        .group_by("article_id", "entity", maintain_order=True)
+        .agg(pl.col("entity_type").first(), pl.col("mentions").sum(), pl.col("name_en").first())
+        .select(pl.col(name).cast(found.schema[name]) for name in found.columns)
+    )
+    return entity_lists(articles, respelt).select(articles.columns), respelt
 
 
 def _name_key(name: pl.Expr) -> pl.Expr:

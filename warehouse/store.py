@@ -137,6 +137,11 @@ class Warehouse:
             .collect()
         )
 
+    def entity_spellings(self) -> pl.DataFrame:
+        """(entity, entity_type, rows) of the entity rows committed runs loaded: how the warehouse writes each name."""
+        entities = self._scan("article_entities").join(self._committed().select("run_id"), on="run_id", how="semi")
+        return entities.group_by("entity", "entity_type").agg(rows=pl.len()).collect()
+
     def _scan(self, table: str) -> pl.LazyFrame:
         """A table's Parquet files, committed or not, in the table's schema (a column an older file lacks: null)."""
         return pl.scan_parquet(

@@ -262,3 +262,39 @@ def test_a_loaded_file_that_cannot_be_read_once_keeps_its_articles(
     # Read again, and recognised as the content loaded by the first run.
     assert (again["files_unchanged"], again["articles_loaded"]) == (1, 0)
     assert sql(warehouse, "select count(*) from articles") == [(2,)]
+
+
+def _player_records(name: str, rivals: list[str]) -> str:
+    """Scraper JSON: a record (one day, one outlet) per rival, each naming a player read by rule, spelt `name`."""
+    records = [
+        {
+            "source": "sabq",
+            "url": f"u-{rival}",
+            "date_extracted": "2015-08-10 09:00:00",
+            "title": f"مباراة {rival}",
+            "author": "",
+            "content": f"وسجل اللاعب {name} هدفا في مباراة {rival} من الدوري.",
+        }
+        for rival in rivals
+    ]
+    return json.dumps(records, ensure_ascii=False)
+
+
+def test_a_name_keeps_the_spelling_it_was_first_loaded_under(tmp_path: Path) -> None:
+    # The first batch writes أندير هيريرا; a later batch of the run, and a later run, write اندير هيريرا more often.
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "a.json").write_text(_player_records("أندير هيريرا", ["الهلال"]), encoding="utf-8")
+    (inputs / "b.json").write_text(_player_records("اندير هيريرا", ["النصر", "الاتحاد"]), encoding="utf-8")
+    warehouse = tmp_path / "w"
+    # One file a batch.
+    first = etl(paths=[str(inputs)], warehouse=str(warehouse), batch_bytes=1)
+    assert first["articles_loaded"] == 3
+    later = tmp_path / "later"
+    later.mkdir()
+    (later / "c.json").write_text(_player_records("اندير هيريرا", ["الشباب", "الفتح", "التعاون"]), encoding="utf-8")
+    assert etl(paths=[str(later)], warehouse=str(warehouse))["articles_loaded"] == 3
+    assert sql(warehouse, "select entity, count(*) from article_entities where entity_type = 'PER' group by all") == [
+        ("أندير هيريرا", 6)
+    ]
+    assert sql(warehouse, "select distinct persons from articles") == [(["أندير هيريرا"],)]

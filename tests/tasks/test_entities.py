@@ -3,7 +3,16 @@
 import polars as pl
 from polars.testing import assert_frame_equal
 
-from tasks.entities import FOUND, entity_lists, find_entities, one_spelling
+from tasks.entities import (
+    FOUND,
+    SPELLINGS,
+    entity_lists,
+    find_entities,
+    one_spelling,
+    spellings,
+    spelt_as_known,
+    with_spellings,
+)
 from tests.tasks.entity_helpers import found, spans_read
 
 
@@ -112,3 +121,44 @@ def test_every_spelling_of_a_name_a_rule_read_is_one_entity() -> None:
     # In find_entities: one row per article and entity, its mentions under either spelling counted together.
     rows = found("قال عبدالله العنزي إن عبد الله العنزي سيحضر").select("entity", "mentions").rows()
     assert rows == [("عبد الله العنزي", 2)]
+
+
+def test_the_spellings_a_warehouse_holds_are_one_per_name_read_by_rule() -> None:
+    # The commonest spelling of each name a rule read (then code-point order); listed names are not respelt.
+    stored = pl.DataFrame(
+        {
+            "entity": ["أبو شوشة", "أبو شوشه", "اندير هيريرا", "أندير هيريرا", "العراق"],
+            "entity_type": ["PER", "PER", "PER", "PER", "LOC"],
+            "rows": [8, 11, 2, 2, 40],
+        }
+    )
+    expected = pl.DataFrame(
+        {"key": ["ابو شوشه", "اندير هيريرا"], "entity_type": ["PER", "PER"], "entity": ["أبو شوشه", "أندير هيريرا"]},
+        schema=SPELLINGS,
+    )
+    assert_frame_equal(spellings(stored), expected, check_row_order=False)
+    # A later batch adds the names it is the first to write, and changes none already held.
+    batch = pl.DataFrame({"entity": ["ابو شوشة", "عمر ابراهيم"], "entity_type": ["PER", "PER"]})
+    grown = with_spellings(expected, batch)
+    assert grown.sort("key").rows() == [
+        ("ابو شوشه", "PER", "أبو شوشه"),
+        ("اندير هيريرا", "PER", "أندير هيريرا"),
+        ("عمر ابراهيم", "PER", "عمر ابراهيم"),
+    ]
+
+
+def test_a_batch_writes_a_name_as_the_warehouse_first_wrote_it() -> None:
+    articles = pl.DataFrame({"article_id": ["a0", "a1"], "body": ["وسجل اللاعب اندير هيريرا هدفا في العراق", "لا شيء"]})
+    found_rows = find_entities(articles)
+    with_lists = entity_lists(articles, found_rows)
+    assert found_rows["entity"].to_list() == ["اندير هيريرا", "العراق"]
+    known = pl.DataFrame(
+        {"key": ["اندير هيريرا"], "entity_type": ["PER"], "entity": ["أندير هيريرا"]}, schema=SPELLINGS
+    )
+    respelt_articles, respelt = spelt_as_known(with_lists, found_rows, known)
+    assert_frame_equal(respelt, found_rows.with_columns(entity=pl.Series(["أندير هيريرا", "العراق"])))
+    assert respelt_articles.select("persons", "locations").rows() == [(["أندير هيريرا"], ["العراق"]), ([], [])]
+    assert respelt_articles.columns == with_lists.columns
+    # Nothing known: the batch's own spellings stand.
+    unchanged = spelt_as_known(with_lists, found_rows, pl.DataFrame(schema=SPELLINGS))
+    assert_frame_equal(unchanged[1], found_rows)
