@@ -238,14 +238,8 @@ def one_spelling(found: pl.DataFrame) -> pl.DataFrame:
     keyed = found.with_columns(key=pl.when(read).then(_name_key(pl.col("entity")))).join(
         _listed_keys(), on=["key", "entity_type"], how="left", maintain_order="left"
     )
-    counted = keyed.filter(pl.col("key").is_not_null() & pl.col("listed").is_null())
-    commonest = (
-        counted.group_by("key", "entity_type", "entity")
-        .len()
-        .sort("len", "entity", descending=[True, False])
-        .unique(["key", "entity_type"], keep="first")
-        .select("key", "entity_type", spelt=abd_apart(pl.col("entity")))
-    )
+    counted = keyed.filter(pl.col("key").is_not_null() & pl.col("listed").is_null()).select("entity", "entity_type")
+    commonest = spellings(counted).select("key", "entity_type", spelt=abd_apart(pl.col("entity")))
     return (
         keyed.join(commonest, on=["key", "entity_type"], how="left", maintain_order="left")
         .with_columns(
@@ -259,11 +253,11 @@ def one_spelling(found: pl.DataFrame) -> pl.DataFrame:
 def spellings(found: pl.DataFrame) -> pl.DataFrame:
     """Each name a rule read among entity rows (entity, entity_type, and rows, how many each stands for, if given)
     under one spelling (SPELLINGS): the commonest, then the first in code-point order."""
-    rows = pl.col("rows") if "rows" in found.columns else pl.lit(1)
+    rows = pl.col("rows").sum() if "rows" in found.columns else pl.len()
     return (
         found.filter(~pl.col("entity").is_in(_listed_names()))
         .group_by(key=_name_key(pl.col("entity")), entity_type="entity_type", entity="entity")
-        .agg(rows=rows.sum())
+        .agg(rows=rows)
         .sort("rows", "entity", descending=[True, False])
         .unique(["key", "entity_type"], keep="first", maintain_order=True)
         .select(pl.col(name).cast(dtype) for name, dtype in SPELLINGS.items())
@@ -314,11 +308,11 @@ def _listed_names() -> pl.Series:
 def _listed_keys() -> pl.DataFrame:
     """Each key (_name_key) of a listed name's spellings, with the name (listed) and its English one (listed_en);
     none that two names of one type share."""
-    spellings = gazetteer().select(
+    named = gazetteer().select(
         "canonical", entity_type="type", listed_en="name_en", spelling=pl.concat_list("canonical", "variants")
     )
     keys = (
-        spellings.explode("spelling")
+        named.explode("spelling")
         .filter(pl.col("spelling") != "")
         .select(key=_name_key(pl.col("spelling")), entity_type="entity_type", listed="canonical", listed_en="listed_en")
         .unique(["key", "entity_type", "listed"])
