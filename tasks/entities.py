@@ -228,24 +228,28 @@ def find_entities(articles: pl.DataFrame) -> pl.DataFrame:
 
 def one_spelling(found: pl.DataFrame) -> pl.DataFrame:
     """The mentions (entity, entity_type, name_en …) with every spelling of a name a rule read under one: a listed
-    name's where it is one of its spellings (الاهلي is الأهلي), else the batch's commonest (then the first in
+    name's where it is one of its spellings (عبد الله بن عبدالعزيز is King Abdullah's), else the batch's commonest (then the first in
     code-point order), with عبد apart from the word it links, as the lists write it.
 
     عبد الفتاح السيسي، عبدالفتاح السيسي and عبدالفتاح السيسى are one person, عمر إبراهيم and عمر ابراهيم one
     entity; the spelling depends on the batch, as a bare surname's reading does.
     """
+    # Worked out once per name and type (a batch mentions each many times), then joined back to the mentions.
+    names = found.group_by("entity", "entity_type").agg(rows=pl.len())
     read = ~pl.col("entity").is_in(_listed_names())
-    keyed = found.with_columns(key=pl.when(read).then(_name_key(pl.col("entity")))).join(
-        _listed_keys(), on=["key", "entity_type"], how="left", maintain_order="left"
+    keyed = names.with_columns(key=pl.when(read).then(_name_key(pl.col("entity")))).join(
+        _listed_keys(), on=["key", "entity_type"], how="left"
     )
-    counted = keyed.filter(pl.col("key").is_not_null() & pl.col("listed").is_null()).select("entity", "entity_type")
+    counted = keyed.filter(pl.col("key").is_not_null() & pl.col("listed").is_null()).select(
+        "entity", "entity_type", "rows"
+    )
     commonest = spellings(counted).select("key", "entity_type", spelt=abd_apart(pl.col("entity")))
+    renamed = keyed.join(commonest, on=["key", "entity_type"], how="left").select(
+        "entity", "entity_type", "listed_en", spelling=pl.coalesce("listed", "spelt", "entity")
+    )
     return (
-        keyed.join(commonest, on=["key", "entity_type"], how="left", maintain_order="left")
-        .with_columns(
-            entity=pl.coalesce("listed", "spelt", "entity"),
-            name_en=pl.when(pl.col("listed").is_not_null()).then("listed_en").otherwise("name_en"),
-        )
+        found.join(renamed, on=["entity", "entity_type"], how="left", maintain_order="left")
+        .with_columns(entity="spelling", name_en=pl.coalesce("listed_en", "name_en"))
         .select(found.columns)
     )
 
