@@ -228,8 +228,8 @@ def find_entities(articles: pl.DataFrame) -> pl.DataFrame:
 
 def one_spelling(found: pl.DataFrame) -> pl.DataFrame:
     """The mentions (entity, entity_type, name_en …) with every spelling of a name a rule read under one: a listed
-    name's where it is one of its spellings (عبد الله بن عبدالعزيز is King Abdullah's), else the batch's commonest (then the first in
-    code-point order), with عبد apart from the word it links, as the lists write it.
+    name's where it is one of its spellings (عبد الله بن عبدالعزيز is King Abdullah's), else the batch's commonest
+    (then the first in code-point order), with عبد apart from the word it links, as the lists write it.
 
     عبد الفتاح السيسي، عبدالفتاح السيسي and عبدالفتاح السيسى are one person, عمر إبراهيم and عمر ابراهيم one
     entity; the spelling depends on the batch, as a bare surname's reading does.

@@ -34,9 +34,11 @@ def lone_given_mentions(text: pl.DataFrame, words: pl.DataFrame) -> pl.DataFrame
     name that opens or ends a text has nothing before or after it (the texts' padding is an empty word).
     """
     word = pl.col("word")
-    alone = (word.shift(1) == BREAK) & (word.shift(-1) == BREAK) & word.is_in(_lone_given_names())
+    # Between breaks first (a comparison of each word), then listed (a hash look-up of the few words left).
+    broken = word == BREAK
     found = (
-        words.filter(alone.fill_null(False))
+        words.filter((broken.shift(1) & broken.shift(-1)).fill_null(False))
+        .filter(word.is_in(_lone_given_names()))
         .select(
             "at", "key", "word", start=word_start(word).cast(pl.Int64), length=word.str.len_bytes().cast(pl.Int64) + 2
         )
