@@ -19,6 +19,12 @@ def test_a_relative_pronoun_ends_a_head_noun_organization() -> None:
     assert names("وقالت اللجنة التي شكلتها الوزارة إن العمل انتهى") == []
 
 
+def test_a_day_or_a_time_ends_a_head_noun_organization() -> None:
+    # SaudiNewsNet: هيئة تنظيم الاتصالات البريطانية الخميس and اللجنة العليا للانتخابات الأسبوع المقبل were organizations.
+    assert names("وقالت هيئة تنظيم الاتصالات البريطانية الخميس إنها ستحقق") == ["هيئة تنظيم الاتصالات البريطانية"]
+    assert names("وتعلن اللجنة العليا للانتخابات الأسبوع المقبل النتائج") == ["اللجنة العليا للانتخابات"]
+
+
 def test_a_bare_word_after_a_definite_head_is_none_of_its_name() -> None:
     # SaudiNewsNet: اللجنة ستبدأ, "the committee will start", was an organization; a bare word is governed by an
     # indefinite head only (بلدية ترقوميا, below).
