@@ -16,6 +16,7 @@ import re
 import sys
 import zipfile
 from collections import Counter, defaultdict
+from collections.abc import Collection
 from functools import cache
 from pathlib import Path
 
@@ -290,6 +291,9 @@ def add_mined(gazetteer: Gazetteer, spans: Counter[tuple[str, str]], grams: Coun
             # A place or body opening with a person's title is a name cut short (مستشفى الملك فيصل التخصصي, tagged
             # الملك فيصل ORG): alone, in news, it is the person.
             or (label in ("LOC", "ORG") and words[0] in titles)
+            # Two listed names joined by و, tagged as one (فلسطين ولبنان، أوروبا والولايات المتحدة الأمريكية): matched
+            # whole, it would hide both.
+            or _two_listed(joined[key], gazetteer.owner.keys())
             or not written[key]
         ):
             continue
@@ -298,6 +302,16 @@ def add_mined(gazetteer: Gazetteer, spans: Counter[tuple[str, str]], grams: Coun
         gazetteer.add(canonical, label, "", variants, "mined")
         added += 1
     return added
+
+
+def _two_listed(key: str, listed: Collection[str]) -> bool:
+    """Whether a name's key is two listed names' keys joined by و (فلسطين ولبنان)."""
+    words = key.split()
+    return any(
+        word.startswith("و") and " ".join(words[:i]) in listed and " ".join([word[1:], *words[i + 1 :]]) in listed
+        for i, word in enumerate(words)
+        if i > 0
+    )
 
 
 @cache

@@ -332,3 +332,9 @@ def test_a_listed_name_matches_with_abd_written_apart_or_joined() -> None:
     ]
     english = found("استقبل الملك عبدالله الثاني الوفد").select("entity", "name_en").rows()
     assert english == [("عبد الله الثاني", "King Abdullah II of Jordan")]
+
+
+def test_two_places_joined_by_and_are_two_places() -> None:
+    # The training text tags فلسطين ولبنان and ايطاليا وفرنسا as one place each; listed as such, they hid Lebanon,
+    # Italy and France from the articles that name them so (SaudiNewsNet).
+    assert names("في فلسطين ولبنان وفي ايطاليا وفرنسا") == ["فلسطين", "لبنان", "إيطاليا", "فرنسا"]
