@@ -235,21 +235,16 @@ def one_spelling(found: pl.DataFrame) -> pl.DataFrame:
     entity; the spelling depends on the batch, as a bare surname's reading does.
     """
     # Worked out once per name and type (a batch mentions each many times), then joined back to the mentions.
-    names = found.group_by("entity", "entity_type").agg(rows=pl.len())
-    read = ~pl.col("entity").is_in(_listed_names())
-    keyed = names.with_columns(key=pl.when(read).then(_name_key(pl.col("entity")))).join(
-        _listed_keys(), on=["key", "entity_type"], how="left"
+    keyed = _read_names(found).join(_listed_keys(), on=["key", "entity_type"], how="left")
+    commonest = _commonest(keyed.filter(pl.col("listed").is_null())).select(
+        "key", "entity_type", spelt=abd_apart(pl.col("entity"))
     )
-    counted = keyed.filter(pl.col("key").is_not_null() & pl.col("listed").is_null()).select(
-        "entity", "entity_type", "rows"
-    )
-    commonest = spellings(counted).select("key", "entity_type", spelt=abd_apart(pl.col("entity")))
     renamed = keyed.join(commonest, on=["key", "entity_type"], how="left").select(
-        "entity", "entity_type", "listed_en", spelling=pl.coalesce("listed", "spelt", "entity")
+        "entity", "entity_type", "listed_en", spelling=pl.coalesce("listed", "spelt")
     )
     return (
         found.join(renamed, on=["entity", "entity_type"], how="left", maintain_order="left")
-        .with_columns(entity="spelling", name_en=pl.coalesce("listed_en", "name_en"))
+        .with_columns(entity=pl.coalesce("spelling", "entity"), name_en=pl.coalesce("listed_en", "name_en"))
         .select(found.columns)
     )
 
@@ -257,15 +252,7 @@ def one_spelling(found: pl.DataFrame) -> pl.DataFrame:
 def spellings(found: pl.DataFrame) -> pl.DataFrame:
     """Each name a rule read among entity rows (entity, entity_type, and rows, how many each stands for, if given)
     under one spelling (SPELLINGS): the commonest, then the first in code-point order."""
-    rows = pl.col("rows").sum() if "rows" in found.columns else pl.len()
-    return (
-        found.filter(~pl.col("entity").is_in(_listed_names()))
-        .group_by(key=_name_key(pl.col("entity")), entity_type="entity_type", entity="entity")
-        .agg(rows=rows)
-        .sort("rows", "entity", descending=[True, False])
-        .unique(["key", "entity_type"], keep="first", maintain_order=True)
-        .select(pl.col(name).cast(dtype) for name, dtype in SPELLINGS.items())
-    )
+    return _commonest(_read_names(found))
 
 
 def with_spellings(known: pl.DataFrame, found: pl.DataFrame) -> pl.DataFrame:
@@ -284,10 +271,14 @@ def spelt_as_known(
     """
     if known.is_empty() or found.is_empty():
         return articles, found
-    read = ~pl.col("entity").is_in(_listed_names())
+    renamed = _read_names(found).join(known.rename({"entity": "known"}), on=["key", "entity_type"], how="inner")
     respelt = (
-        found.with_columns(key=pl.when(read).then(_name_key(pl.col("entity"))))
-        .join(known.rename({"entity": "known"}), on=["key", "entity_type"], how="left", maintain_order="left")
+        found.join(
+            renamed.select("entity", "entity_type", "known"),
+            on=["entity", "entity_type"],
+            how="left",
+            maintain_order="left",
+        )
         .with_columns(entity=pl.coalesce("known", "entity"))
         # One row per article and entity whatever `known` holds (two rows coming to one spelling add up).
         .group_by("article_id", "entity", maintain_order=True)
@@ -295,6 +286,28 @@ def spelt_as_known(
         .select(pl.col(name).cast(found.schema[name]) for name in found.columns)
     )
     return entity_lists(articles, respelt).select(articles.columns), respelt
+
+
+def _read_names(found: pl.DataFrame) -> pl.DataFrame:
+    """The names a rule read among rows (entity, entity_type, and rows, how many each stands for, if given), once
+    each: entity, entity_type, rows and key (_name_key)."""
+    rows = pl.col("rows").sum() if "rows" in found.columns else pl.len()
+    return (
+        found.group_by("entity", "entity_type")
+        .agg(rows=rows)
+        .filter(~pl.col("entity").is_in(_listed_names()))
+        .with_columns(key=_name_key(pl.col("entity")))
+    )
+
+
+def _commonest(names: pl.DataFrame) -> pl.DataFrame:
+    """Of names (_read_names), the commonest spelling of each key and type, then the first in code-point order
+    (SPELLINGS)."""
+    return (
+        names.sort("rows", "entity", descending=[True, False])
+        .unique(["key", "entity_type"], keep="first", maintain_order=True)
+        .select(pl.col(name).cast(dtype) for name, dtype in SPELLINGS.items())
+    )
 
 
 def _name_key(name: pl.Expr) -> pl.Expr:
