@@ -21,7 +21,6 @@ from flows.runners import batches_in_flight, dask_address, task_runner
 from flows.stages import BatchArticles, dedupe_batch, extract_batch, load_batch, transform_batch, validate_batch
 from tasks.accounting import Counts, batch_counts
 from tasks.dedupe import remember, retired
-from tasks.entities import spellings, with_spellings
 from tasks.extract import (
     by_file,
     find_inputs,
@@ -32,6 +31,7 @@ from tasks.extract import (
     unchanged_on_disk,
 )
 from tasks.schemas import QUARANTINE, empty
+from tasks.spellings import spellings, with_spellings
 from tasks.tables import batch_tables
 from tasks.validate import prepare as prepare_validation
 from warehouse.store import Warehouse

@@ -6,7 +6,7 @@ import polars as pl
 
 from flows.observe import StageTotals
 from tasks.accounting import Counts
-from tasks.entities import SPELLINGS
+from tasks.spellings import SPELLINGS
 
 
 @dataclass
@@ -21,5 +21,5 @@ class Progress:
     # Live (article_id, source_path) pairs of files read anew: their articles may not come back.
     retired: list[pl.DataFrame] = field(default_factory=list)
     restored: int = 0
-    # How the warehouse and the batches loaded so far write each name a rule read (tasks.entities.SPELLINGS).
+    # How the warehouse and the batches loaded so far write each name a rule read (tasks.spellings.SPELLINGS).
     spellings: pl.DataFrame = field(default_factory=lambda: pl.DataFrame(schema=SPELLINGS))

@@ -12,8 +12,8 @@ from flows.progress import Progress
 from flows.stages import extract_batch, load_batch, restore_batch, validate_batch
 from tasks.accounting import Counts
 from tasks.dedupe import lost_ids, remember, retired
-from tasks.entities import with_spellings
 from tasks.extract import by_file
+from tasks.spellings import with_spellings
 from tasks.tables import restored_tables
 from warehouse.resume import code_version
 from warehouse.store import Warehouse
