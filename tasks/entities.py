@@ -14,8 +14,9 @@ Two sources of mentions, both over the whole body column (Polars expressions and
 A gazetteer mention wins over a title-rule mention it overlaps, but for a listed person's that ends a person
 a rule read (… المالكي, … هولاند): the rule's span wins, as the listed person if it read one of their spellings
 loosely, else as the person it read. A listed person's mention takes in the father's names after it (بن …).
-Every spelling of a name a rule read is one entity in the batch (one_spelling), and in a warehouse it keeps the
-spelling it was first loaded under (spelt_as_known, which the flow applies batch by batch).
+Every spelling of a name a rule read is one entity in the batch (one_spelling), a person named in part and in full
+one person (one_person), and in a warehouse a name keeps the spelling it was first loaded under (spelt_as_known, which
+the flow applies batch by batch).
 """
 
 from functools import cache
@@ -29,7 +30,7 @@ from tasks.normalize import fold_for_matching
 from tasks.occurrences import occurrences
 from tasks.reference import gazetteer
 from tasks.rule_text import LETTER, SON_OF, batch_start, folded_bytes
-from tasks.spellings import known_spellings, one_spelling
+from tasks.spellings import known_spellings, one_person, one_spelling
 from tasks.surnames import surname_forms, surname_mentions
 from tasks.word_runs import split_words, text_words
 
@@ -205,7 +206,7 @@ def _read_in_full(listed: pl.DataFrame, read: pl.DataFrame) -> pl.DataFrame:
 def find_entities(articles: pl.DataFrame) -> pl.DataFrame:
     """One row per article and entity found in its body, with how often it is mentioned (FOUND)."""
     found = (
-        one_spelling(mention_spans(articles))
+        one_person(one_spelling(mention_spans(articles)))
         .group_by("article_id", "entity", maintain_order=True)
         .agg(
             pl.col("entity_type").first(),

@@ -39,6 +39,91 @@ def one_spelling(found: pl.DataFrame) -> pl.DataFrame:
     )
 
 
+def one_person(found: pl.DataFrame) -> pl.DataFrame:
+    """The mentions (of one_spelling) with a person named in part and in full, in one article of the batch or more,
+    under one name in every article: محمد بن نايف، محمد بن نايف بن عبد العزيز and محمد بن نايف بن عبد العزيز آل سعود,
+    خالد الفيصل and خالد الفيصل بن عبد العزيز.
+
+    A name is another cut before a link (بن، ابن، بنت، آل) with two words or more before it. Names so linked are one
+    person where the longer ones make one line (none of two that go on differently, as صالح بن عبد الله بن حميد and
+    صالح بن عبد الله بن طالب do) and each name read by rule is written beside another of them in some article. The
+    person is written as the lists write them if one is listed, else as the batch writes them most often (then the
+    shorter name, then code-point order); a listed name is never rewritten.
+    """
+    people = found.filter(pl.col("entity_type") == "PER")
+    names = (
+        people.group_by("entity")
+        .agg(rows=pl.len(), name_en=pl.col("name_en").first())
+        .with_columns(key=_name_key(pl.col("entity")), listed=pl.col("entity").is_in(_listed_names()))
+    )
+    lines = _one_line(names.select("entity", "key"))
+    # Only names written beside another of their line in some article count: one article's evidence that the
+    # shorter name is the longer one's.
+    together = (
+        people.select("article_id", "entity")
+        .unique()
+        .join(lines, on="entity", how="inner")
+        .filter(pl.len().over("article_id", "top") > 1)
+        .select("entity", "top")
+        .unique()
+        .join(names, on="entity", how="inner")
+    )
+    # A line with two listed names is two listed people (or one the lists name twice): left as it is.
+    together = together.filter(pl.col("listed").cast(pl.UInt32).sum().over("top") <= 1)
+    written = (
+        together.sort(
+            "listed", "rows", pl.col("entity").str.len_chars(), "entity", descending=[True, True, False, False]
+        )
+        .unique("top", keep="first", maintain_order=True)
+        .select("top", person="entity", person_en="name_en")
+    )
+    renamed = together.filter(~pl.col("listed")).join(written, on="top").select("entity", "person", "person_en")
+    person = pl.col("entity_type") == "PER"
+    return (
+        found.join(renamed, on="entity", how="left", maintain_order="left")
+        .with_columns(
+            entity=pl.when(person).then(pl.coalesce("person", "entity")).otherwise("entity"),
+            name_en=pl.when(person & pl.col("person").is_not_null()).then("person_en").otherwise("name_en"),
+        )
+        .select(found.columns)
+    )
+
+
+# Links after which a person's name goes on with the father's or the family's (folded: آل is ال).
+_LINKS = ("بن", "ابن", "بنت", "ال")
+# Second words of a given name of two (غرم الله، محيي الدين، زين العابدين، سيف الاسلام, folded): cut after one, a name
+# is a given name alone, anyone's.
+_GIVEN_TAILS = ("الله", "الدين", "العابدين", "الاسلام")
+
+
+def _one_line(names: pl.DataFrame, shortest: int = 2) -> pl.DataFrame:
+    """Of names (entity, key: _name_key), those that are one person with another (one_person): entity, and top, the
+    longest name of their line. A name is another cut before a link with `shortest` words or more before it."""
+    words = pl.col("key").str.split(" ")
+    longest = names.select(words.list.len().max()).item() or 0
+    cuts = [
+        pl.when(
+            words.list.get(at, null_on_oob=True).is_in(_LINKS)
+            & ((at > 2) | ~words.list.get(1, null_on_oob=True).is_in(_GIVEN_TAILS))
+        ).then(words.list.head(at).list.join(" "))
+        for at in range(shortest, longest)
+    ]
+    if not cuts:
+        return pl.DataFrame(schema={"entity": pl.String(), "top": pl.String()})
+    # Each name with every shorter name among them it goes on from.
+    longer = (
+        names.select("entity", shorter=pl.concat_list(cuts).list.drop_nulls())
+        .explode("shorter")
+        .join(names.select(short="entity", shorter="key"), on="shorter", how="inner")
+        .select("short", long="entity")
+    )
+    # A name's tops: the longest names going on from it (none goes on from them). One, and it is of their line.
+    tops = longer.join(longer.select(long="short").unique(), on="long", how="anti")
+    one_top = tops.filter(pl.len().over("short") == 1).select(entity="short", top="long")
+    # The tops themselves, of the lines that have one.
+    return pl.concat([one_top, one_top.select(entity="top", top="top").unique()]).unique(maintain_order=True)
+
+
 def spellings(found: pl.DataFrame) -> pl.DataFrame:
     """Each name a rule read among entity rows (entity, entity_type, and rows, how many each stands for, if given)
     under one spelling (SPELLINGS): the commonest, then the first in code-point order."""
@@ -52,21 +137,30 @@ def with_spellings(known: pl.DataFrame, found: pl.DataFrame) -> pl.DataFrame:
 
 def known_spellings(found: pl.DataFrame, known: pl.DataFrame) -> pl.DataFrame:
     """Entity rows (of find_entities) with each name a rule read written as `known` (SPELLINGS: the warehouse's, and
-    the run's earlier batches') spells it, one row per article and entity still.
+    the run's earlier batches') writes it, one row per article and entity still.
 
     So a name keeps the spelling it was first loaded under (أبو شوشة, not أبو شوشه in a later batch that writes it
-    so more often); a name the warehouse does not know keeps the batch's.
+    so more often), and a person the name they were first loaded under where the batch names them in part or in
+    full on one line with it (_one_line: محمد بن نايف, loaded as محمد بن نايف بن عبد العزيز). Across batches no
+    article shows both names, so here the shorter needs three words or more (a given name, بن, the father's: محمد بن
+    نايف, not خالد الفيصل). A name the warehouse does not know keeps the batch's.
     """
     if known.is_empty() or found.is_empty():
         return found
-    renamed = _read_names(found).join(known.rename({"entity": "known"}), on=["key", "entity_type"], how="inner")
+    read = _read_names(found)
+    respelt = read.join(known.rename({"entity": "known"}), on=["key", "entity_type"], how="inner")
+    people = known.filter(pl.col("entity_type") == "PER").select("entity", "key")
+    batch_people = read.filter(pl.col("entity_type") == "PER").join(people, on="key", how="anti")
+    lines = _one_line(pl.concat([batch_people.select("entity", "key"), people]), shortest=3)
+    held = lines.join(people, on="entity", how="semi").filter(pl.len().over("top") == 1)
+    joined = (
+        lines.join(batch_people, on="entity", how="semi")
+        .join(held.select("top", known="entity"), on="top", how="inner")
+        .select("entity", entity_type=pl.lit("PER"), known="known")
+    )
+    renamed = pl.concat([respelt.select("entity", "entity_type", "known"), joined])
     return (
-        found.join(
-            renamed.select("entity", "entity_type", "known"),
-            on=["entity", "entity_type"],
-            how="left",
-            maintain_order="left",
-        )
+        found.join(renamed, on=["entity", "entity_type"], how="left", maintain_order="left")
         .with_columns(entity=pl.coalesce("known", "entity"))
         # One row per article and entity whatever `known` holds (two rows coming to one spelling add up).
         .group_by("article_id", "entity", maintain_order=True)
@@ -98,8 +192,10 @@ def _commonest(names: pl.DataFrame) -> pl.DataFrame:
 
 
 def _name_key(name: pl.Expr) -> pl.Expr:
-    """What every spelling of a name shares: folded, words apart by one space, عبد joined to the word it links."""
-    return abd_joined(fold_for_matching(name).str.replace_all(r"[^\p{L}\p{N}]+", " ").str.strip_chars())
+    """What every spelling of a name shares: folded, words apart by one space, عبد joined to the word it links, and
+    ابن after a name's first word written بن (فيصل بن خالد ابن عبد العزيز, سليمان الأسد ابن هلال الأسد)."""
+    words = fold_for_matching(name).str.replace_all(r"[^\p{L}\p{N}]+", " ").str.strip_chars()
+    return abd_joined(words.str.replace_all(" ابن ", " بن ", literal=True))
 
 
 @cache

@@ -89,3 +89,14 @@ def test_a_batch_writes_a_name_as_the_warehouse_first_wrote_it() -> None:
     # Nothing known: the batch's own spellings stand.
     unchanged = spelt_as_known(with_lists, found_rows, pl.DataFrame(schema=SPELLINGS))
     assert_frame_equal(unchanged[1], found_rows)
+
+
+def test_a_person_named_in_full_then_in_part_is_one_entity_with_every_mention() -> None:
+    rows = found(
+        "استقبل ولي العهد الأمير محمد بن نايف بن عبد العزيز وزير الخارجية. وقال الأمير محمد بن نايف إن المملكة ماضية",
+        "وأكد الأمير محمد بن نايف أن الأمن أولوية",
+    )
+    assert rows.select("article_id", "entity", "mentions").rows() == [
+        ("a0", "محمد بن نايف", 2),
+        ("a1", "محمد بن نايف", 1),
+    ]

@@ -1,9 +1,11 @@
-"""Which spellings name one entity: a name a rule read under every spelling, and as a warehouse first wrote it."""
+"""Which spellings name one entity: a name a rule read under every spelling, a person named in part and in full, and
+a name as a warehouse first wrote it."""
 
 import polars as pl
 from polars.testing import assert_frame_equal
 
-from tasks.spellings import SPELLINGS, one_spelling, spellings, with_spellings
+from tasks.entities import FOUND
+from tasks.spellings import SPELLINGS, known_spellings, one_person, one_spelling, spellings, with_spellings
 from tests.tasks.entity_helpers import found
 
 
@@ -76,3 +78,138 @@ def test_the_spellings_a_warehouse_holds_are_one_per_name_read_by_rule() -> None
         ("اندير هيريرا", "PER", "أندير هيريرا"),
         ("عمر ابراهيم", "PER", "عمر ابراهيم"),
     ]
+
+
+def _mentions(*rows: tuple[str, str, str | None]) -> pl.DataFrame:
+    """Person mentions (article_id, entity, name_en) as one_spelling leaves them."""
+    article_id, entity, name_en = zip(*rows, strict=True)
+    return pl.DataFrame(
+        {"article_id": article_id, "entity": entity, "entity_type": ["PER"] * len(rows), "name_en": name_en},
+        schema={"article_id": pl.String, "entity": pl.String, "entity_type": pl.String, "name_en": pl.String},
+    )
+
+
+def test_a_person_named_in_part_and_in_full_is_one_person_in_every_article() -> None:
+    # SaudiNewsNet: محمد بن نايف (64 articles), محمد بن نايف بن عبد العزيز (97) and … آل سعود (54) were three
+    # people; فيصل بن خالد ابن عبد العزيز (ابن for بن) is one of them too. Written as the batch writes the
+    # person most often, in every article, even one that names them one way only (a2).
+    mentions = _mentions(
+        ("a0", "محمد بن نايف بن عبد العزيز", None),
+        ("a0", "محمد بن نايف", None),
+        ("a1", "محمد بن نايف بن عبد العزيز آل سعود", None),
+        ("a1", "محمد بن نايف", None),
+        ("a2", "محمد بن نايف", None),
+        ("a3", "خالد الفيصل بن عبد العزيز", None),
+        ("a3", "خالد الفيصل", None),
+        ("a4", "فيصل بن خالد ابن عبد العزيز", None),
+        ("a4", "فيصل بن خالد بن عبد العزيز", None),
+        ("a5", "فيصل بن خالد بن عبد العزيز", None),
+    )
+    # As often in full as in part: the shorter name (a longer reading is likelier to have run on).
+    expected = mentions.with_columns(
+        entity=pl.Series(["محمد بن نايف"] * 5 + ["خالد الفيصل"] * 2 + ["فيصل بن خالد بن عبد العزيز"] * 3)
+    )
+    assert_frame_equal(one_person(one_spelling(mentions)), expected)
+
+
+def test_a_name_two_longer_names_go_on_from_differently_is_left_as_it_is() -> None:
+    # صالح بن عبد الله بن حميد and صالح بن عبد الله بن طالب are two imams: صالح بن عبد الله may be either.
+    mentions = _mentions(
+        ("a0", "صالح بن عبد الله بن حميد", None),
+        ("a0", "صالح بن عبد الله", None),
+        ("a1", "صالح بن عبد الله بن طالب", None),
+        ("a1", "صالح بن عبد الله", None),
+    )
+    assert_frame_equal(one_person(mentions), mentions)
+
+
+def test_names_never_written_in_one_article_stay_apart() -> None:
+    # No article says محمد بن عبد الرحمن is محمد بن عبد الرحمن بن X: nothing ties them.
+    mentions = _mentions(("a0", "محمد بن عبد الرحمن بن سعيد", None), ("a1", "محمد بن عبد الرحمن", None))
+    assert_frame_equal(one_person(mentions), mentions)
+
+
+def test_a_person_the_lists_name_is_written_as_listed_and_a_listed_name_never_changes() -> None:
+    mentions = _mentions(
+        ("a0", "حمد بن عيسى آل خليفة", "Hamad bin Isa Al Khalifa"),
+        ("a0", "حمد بن عيسى", None),
+        ("a1", "حمد بن عيسى", None),
+        ("a2", "حمد بن عيسى", None),
+        # Two listed people the lists name in part and in full: each stays as listed.
+        ("a3", "علي بن أبي طالب", None),
+        ("a3", "علي بن أبي طالب بن عبد المطلب الهاشمي القرشي", None),
+    )
+    expected = mentions.with_columns(
+        entity=pl.Series(["حمد بن عيسى آل خليفة"] * 4 + mentions["entity"].tail(2).to_list()),
+        name_en=pl.Series(["Hamad bin Isa Al Khalifa"] * 4 + [None, None]),
+    )
+    assert_frame_equal(one_person(mentions), expected)
+
+
+def test_a_given_name_alone_or_a_name_cut_before_its_second_word_is_no_part_of_a_person() -> None:
+    # عبد العزيز alone is anyone; محمد آل زلفة is not محمد.
+    mentions = _mentions(
+        ("a0", "عبد العزيز آل سعود", None),
+        ("a0", "عبد العزيز", None),
+        ("a1", "محمد آل زلفة", None),
+        ("a1", "محمد", None),
+    )
+    assert_frame_equal(one_person(mentions), mentions)
+
+
+def test_only_people_are_named_in_part() -> None:
+    mentions = pl.DataFrame(
+        {
+            "article_id": ["a0", "a0"],
+            "entity": ["اللجنة العليا", "اللجنة العليا بن سالم"],
+            "entity_type": ["ORG", "PER"],
+            "name_en": [None, None],
+        }
+    )
+    assert_frame_equal(one_person(mentions), mentions)
+
+
+def test_a_batch_writes_a_person_as_the_warehouse_first_wrote_them_on_one_line() -> None:
+    known = spellings(
+        pl.DataFrame(
+            {
+                "entity": [
+                    "محمد بن نايف بن عبد العزيز",
+                    "سلطان بن سلمان",
+                    "خالد الفيصل بن عبد العزيز",
+                    "صالح بن عبد الله بن حميد",
+                    "صالح بن عبد الله بن طالب",
+                ],
+                "entity_type": ["PER"] * 5,
+            }
+        )
+    )
+    batch = pl.DataFrame(
+        {
+            "article_id": ["a0", "a0", "a1", "a2", "a3"],
+            "entity": [
+                "محمد بن نايف",
+                "محمد بن نايف بن عبد العزيز آل سعود",
+                "سلطان بن سلمان بن عبد العزيز",
+                "خالد الفيصل",
+                "صالح بن عبد الله",
+            ],
+            "entity_type": ["PER"] * 5,
+            "mentions": [1, 2, 1, 1, 1],
+            "name_en": [None] * 5,
+        },
+        schema=FOUND,
+    )
+    # Named in part or at more length, on the line of one name the warehouse holds: that name (a0's two rows are
+    # one). خالد الفيصل is two words only (across batches no article ties it), and صالح بن عبد الله may be either imam.
+    expected = pl.DataFrame(
+        {
+            "article_id": ["a0", "a1", "a2", "a3"],
+            "entity": ["محمد بن نايف بن عبد العزيز", "سلطان بن سلمان", "خالد الفيصل", "صالح بن عبد الله"],
+            "entity_type": ["PER"] * 4,
+            "mentions": [3, 1, 1, 1],
+            "name_en": [None] * 4,
+        },
+        schema=FOUND,
+    )
+    assert_frame_equal(known_spellings(batch, known), expected)
