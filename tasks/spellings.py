@@ -42,9 +42,10 @@ def one_spelling(found: pl.DataFrame) -> pl.DataFrame:
 def one_person(found: pl.DataFrame) -> pl.DataFrame:
     """The mentions (of one_spelling) with a person named in part and in full, in one article of the batch or more,
     under one name in every article: محمد بن نايف، محمد بن نايف بن عبد العزيز and محمد بن نايف بن عبد العزيز آل سعود,
-    خالد الفيصل and خالد الفيصل بن عبد العزيز.
+    خالد الفيصل and خالد الفيصل بن عبد العزيز, عثمان المحرج and عثمان بن ناصر المحرج.
 
-    A name is another cut before a link (بن، ابن، بنت، آل) with two words or more before it. Names so linked are one
+    A name is another cut before a link (بن، ابن، بنت، آل) with two words or more before it, or its given and family
+    names without the father's (_one_line). Names so linked are one
     person where the longer ones make one line (none of two that go on differently, as صالح بن عبد الله بن حميد and
     صالح بن عبد الله بن طالب do) and each name read by rule is written beside another of them in some article. The
     person is written as the lists write them if one is listed, else as the batch writes them most often (then the
@@ -96,26 +97,43 @@ _LINKS = ("بن", "ابن", "بنت", "ال")
 _GIVEN_TAILS = ("الله", "الدين", "العابدين", "الاسلام")
 
 
-def _one_line(names: pl.DataFrame, shortest: int = 2) -> pl.DataFrame:
+def _one_line(names: pl.DataFrame, across_batches: bool = False) -> pl.DataFrame:
     """Of names (entity, key: _name_key), those that are one person with another (one_person): entity, and top, the
-    longest name of their line. A name is another cut before a link with `shortest` words or more before it."""
+    longest name of their line.
+
+    A name is another cut before a link with two words or more before it (three across batches), or within a batch
+    its first and last words where its second is بن and its last a family name (عادل الجبير of عادل بن أحمد الجبير).
+    """
     words = pl.col("key").str.split(" ")
-    longest = names.select(words.list.len().max()).item() or 0
+    # Only a name with a link after its first word goes on from another: the cuts are worked out for those alone
+    # (of the 8,169 people of the SaudiNewsNet articles, 1,001; all of them took 30 ms, those 9).
+    linked = names.filter(pl.col("key").str.contains(" (?:" + "|".join(_LINKS) + ") "))
+    longest = linked.select(words.list.len().max()).item() or 0
     cuts = [
         pl.when(
             words.list.get(at, null_on_oob=True).is_in(_LINKS)
             & ((at > 2) | ~words.list.get(1, null_on_oob=True).is_in(_GIVEN_TAILS))
         ).then(words.list.head(at).list.join(" "))
-        for at in range(shortest, longest)
+        for at in range(3 if across_batches else 2, longest)
     ]
+    if not across_batches:
+        last = words.list.last()
+        # Not a family name with آل (عبد الله بن محمد آل الشيخ is not عبد الله الشيخ), nor a given name's second word.
+        family = last.str.starts_with("ال") & ~last.is_in(_GIVEN_TAILS) & ~words.list.contains("ال")
+        cuts.append(
+            pl.when((words.list.len() >= 4) & (words.list.get(1, null_on_oob=True) == "بن") & family).then(
+                words.list.first() + " " + last
+            )
+        )
     if not cuts:
         return pl.DataFrame(schema={"entity": pl.String(), "top": pl.String()})
     # Each name with every shorter name among them it goes on from.
     longer = (
-        names.select("entity", shorter=pl.concat_list(cuts).list.drop_nulls())
+        linked.select("entity", shorter=pl.concat_list(cuts).list.drop_nulls())
         .explode("shorter")
         .join(names.select(short="entity", shorter="key"), on="shorter", how="inner")
         .select("short", long="entity")
+        .unique()
     )
     # A name's tops: the longest names going on from it (none goes on from them). One, and it is of their line.
     tops = longer.join(longer.select(long="short").unique(), on="long", how="anti")
@@ -151,7 +169,7 @@ def known_spellings(found: pl.DataFrame, known: pl.DataFrame) -> pl.DataFrame:
     respelt = read.join(known.rename({"entity": "known"}), on=["key", "entity_type"], how="inner")
     people = known.filter(pl.col("entity_type") == "PER").select("entity", "key")
     batch_people = read.filter(pl.col("entity_type") == "PER").join(people, on="key", how="anti")
-    lines = _one_line(pl.concat([batch_people.select("entity", "key"), people]), shortest=3)
+    lines = _one_line(pl.concat([batch_people.select("entity", "key"), people]), across_batches=True)
     held = lines.join(people, on="entity", how="semi").filter(pl.len().over("top") == 1)
     joined = (
         lines.join(batch_people, on="entity", how="semi")
