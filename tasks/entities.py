@@ -29,7 +29,7 @@ from tasks.name_rules import rule_forms, rule_mentions, rule_scans
 from tasks.normalize import fold_for_matching
 from tasks.occurrences import occurrences
 from tasks.reference import gazetteer
-from tasks.rule_text import LETTER, SON_OF, batch_start, folded_bytes
+from tasks.rule_text import FATHER_OR_FAMILY, LETTER, batch_start, folded_bytes
 from tasks.spellings import known_spellings, one_person, one_spelling
 from tasks.surnames import surname_forms, surname_mentions
 from tasks.word_runs import split_words, text_words
@@ -153,7 +153,7 @@ def with_patronymics(text: pl.DataFrame, found: pl.DataFrame) -> pl.DataFrame:
     A listed person followed by بن، ابن or بنت and a name, or آل and a family (الملك حسين بن طلال، محمد بن راشد آل
     مكتوم), is mentioned by all of it: both corpora tag the whole. The entity stays the listed one.
     """
-    links = (*SON_OF, "ال")
+    links = FATHER_OR_FAMILY
     end = pl.col("start") + pl.col("length")
     # The mention ends after one of the two spaces between words: a link follows the other. Only those mentions
     # read the rest of their text, as a string (a cut at a fixed length may fall inside a letter).

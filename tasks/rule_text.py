@@ -149,6 +149,8 @@ _INSTITUTIONS = (
 INSTITUTION_WORDS = frozenset(_INSTITUTIONS.split())
 # Words before a father's name: son of, daughter of (بن راشد، بنت عبد العزيز).
 SON_OF = ("بن", "ابن", "بنت")
+# Words after which a person's name goes on with the father's or the family's names (بن، ابن، بنت، folded آل).
+FATHER_OR_FAMILY = (*SON_OF, "ال")
 # Words that link a name to the next word of it: بن راشد، ولد الشيخ (Mauritanian names)، آل مكتوم (folded ال)، عبد الله،
 # أبو مازن، أبي وقاص، أبا الخيل.
 NAME_LINKS = (*SON_OF, "ولد", "ابو", "ابي", "ابا", "ام", "ال", "عبد")

@@ -11,6 +11,7 @@ import polars as pl
 
 from tasks.normalize import abd_apart, abd_joined, fold_for_matching
 from tasks.reference import gazetteer
+from tasks.rule_text import FATHER_OR_FAMILY
 
 # How a warehouse spells each name a rule read: key (_name_key), entity_type, entity (the spelling).
 SPELLINGS = pl.Schema({"key": pl.String(), "entity_type": pl.String(), "entity": pl.String()})
@@ -45,11 +46,11 @@ def one_person(found: pl.DataFrame) -> pl.DataFrame:
     خالد الفيصل and خالد الفيصل بن عبد العزيز, عثمان المحرج and عثمان بن ناصر المحرج.
 
     A name is another cut before a link (بن، ابن، بنت، آل) with two words or more before it, or its given and family
-    names without the father's (_one_line). Names so linked are one
-    person where the longer ones make one line (none of two that go on differently, as صالح بن عبد الله بن حميد and
-    صالح بن عبد الله بن طالب do) and each name read by rule is written beside another of them in some article. The
-    person is written as the lists write them if one is listed, else as the batch writes them most often (then the
-    shorter name, then code-point order); a listed name is never rewritten.
+    names without the father's (_one_line). Names so linked are one person where the longer ones make one line (none
+    of two that go on differently, as صالح بن عبد الله بن حميد and صالح بن عبد الله بن طالب do) and each name read by
+    rule is written beside another of them in some article. The person is written as the lists write them if one is
+    listed, else as the batch writes them most often (then the shorter name, then code-point order); a listed name is
+    never rewritten.
     """
     people = found.filter(pl.col("entity_type") == "PER")
     names = (
@@ -78,20 +79,21 @@ def one_person(found: pl.DataFrame) -> pl.DataFrame:
         .unique("top", keep="first", maintain_order=True)
         .select("top", person="entity", person_en="name_en")
     )
-    renamed = together.filter(~pl.col("listed")).join(written, on="top").select("entity", "person", "person_en")
-    person = pl.col("entity_type") == "PER"
+    renamed = (
+        together.filter(~pl.col("listed"))
+        .join(written, on="top")
+        .select("entity", "person", "person_en", entity_type=pl.lit("PER"))
+    )
     return (
-        found.join(renamed, on="entity", how="left", maintain_order="left")
+        found.join(renamed, on=["entity", "entity_type"], how="left", maintain_order="left")
         .with_columns(
-            entity=pl.when(person).then(pl.coalesce("person", "entity")).otherwise("entity"),
-            name_en=pl.when(person & pl.col("person").is_not_null()).then("person_en").otherwise("name_en"),
+            entity=pl.coalesce("person", "entity"),
+            name_en=pl.when(pl.col("person").is_not_null()).then("person_en").otherwise("name_en"),
         )
         .select(found.columns)
     )
 
 
-# Links after which a person's name goes on with the father's or the family's (folded: آل is ال).
-_LINKS = ("بن", "ابن", "بنت", "ال")
 # Second words of a given name of two (غرم الله، محيي الدين، زين العابدين، سيف الاسلام, folded): cut after one, a name
 # is a given name alone, anyone's.
 _GIVEN_TAILS = ("الله", "الدين", "العابدين", "الاسلام")
@@ -107,11 +109,11 @@ def _one_line(names: pl.DataFrame, across_batches: bool = False) -> pl.DataFrame
     words = pl.col("key").str.split(" ")
     # Only a name with a link after its first word goes on from another: the cuts are worked out for those alone
     # (of the 8,169 people of the SaudiNewsNet articles, 1,001; all of them took 30 ms, those 9).
-    linked = names.filter(pl.col("key").str.contains(" (?:" + "|".join(_LINKS) + ") "))
+    linked = names.filter(pl.col("key").str.contains(" (?:" + "|".join(FATHER_OR_FAMILY) + ") "))
     longest = linked.select(words.list.len().max()).item() or 0
     cuts = [
         pl.when(
-            words.list.get(at, null_on_oob=True).is_in(_LINKS)
+            words.list.get(at, null_on_oob=True).is_in(FATHER_OR_FAMILY)
             & ((at > 2) | ~words.list.get(1, null_on_oob=True).is_in(_GIVEN_TAILS))
         ).then(words.list.head(at).list.join(" "))
         for at in range(3 if across_batches else 2, longest)
@@ -138,8 +140,8 @@ def _one_line(names: pl.DataFrame, across_batches: bool = False) -> pl.DataFrame
     # A name's tops: the longest names going on from it (none goes on from them). One, and it is of their line.
     tops = longer.join(longer.select(long="short").unique(), on="long", how="anti")
     one_top = tops.filter(pl.len().over("short") == 1).select(entity="short", top="long")
-    # The tops themselves, of the lines that have one.
-    return pl.concat([one_top, one_top.select(entity="top", top="top").unique()]).unique(maintain_order=True)
+    # The tops themselves, of the lines that have one (a top is no shorter name: the two parts share no name).
+    return pl.concat([one_top, one_top.select(entity="top", top="top").unique(maintain_order=True)])
 
 
 def spellings(found: pl.DataFrame) -> pl.DataFrame:
