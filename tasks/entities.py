@@ -48,7 +48,10 @@ FOUND = pl.Schema(
 
 
 def article_texts(articles: pl.DataFrame) -> pl.DataFrame:
-    """Each article's id, key (its rank in id order, sorting as the id does), plain and folded text."""
+    """Each article's id, key (its rank in id order, sorting as the id does), plain and folded text; an id given
+    twice is one article, read from its first row (ids are of the content: the same article)."""
+    # Two rows of one key laid their words out twice, and a join on the key doubled every mention's row.
+    articles = articles.unique("article_id", keep="first", maintain_order=True)
     # A string kernel runs on one core: cut the rows into one slice per thread, which Polars runs side by side.
     size = max(1, -(-articles.height // pl.thread_pool_size()))
     slices = [
@@ -204,7 +207,8 @@ def _read_in_full(listed: pl.DataFrame, read: pl.DataFrame) -> pl.DataFrame:
 
 
 def find_entities(articles: pl.DataFrame) -> pl.DataFrame:
-    """One row per article and entity found in its body, with how often it is mentioned (FOUND)."""
+    """One row per article and entity found in its body, with how often it is mentioned (FOUND); an article given
+    twice (one id) has its rows once."""
     found = (
         one_person(one_spelling(mention_spans(articles)))
         .group_by("article_id", "entity", maintain_order=True)
@@ -215,7 +219,7 @@ def find_entities(articles: pl.DataFrame) -> pl.DataFrame:
         )
     )
     # Keep the articles' order, then the order of first mention within each article.
-    order = articles.select(pl.col("article_id").cast(pl.String)).with_row_index("row")
+    order = articles.select(pl.col("article_id").cast(pl.String).unique(maintain_order=True)).with_row_index("row")
     found = (
         found.with_columns(pl.col("article_id").cast(pl.String))
         .join(order, on="article_id", how="left", maintain_order="left")

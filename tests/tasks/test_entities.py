@@ -40,6 +40,20 @@ def test_a_batch_with_nothing_to_read_finds_nothing() -> None:
     assert find_entities(bodies).select("article_id", "entity").rows() == [("a3", "بغداد")]
 
 
+def test_an_article_given_twice_is_read_once() -> None:
+    # One id is one article (ids are of the content): its rows once, its lists on each of its rows. The listed
+    # person followed by his father's name is read past its end, where a doubled article once broke the batch.
+    body = "استقبل الملك سلمان بن عبد العزيز في الرياض وزير الخارجية العراقي فؤاد حسين"
+    articles = pl.DataFrame({"article_id": ["a0", "a1", "a0"], "body": [body, "زار نوري المالكي بغداد", body]})
+    assert_frame_equal(find_entities(articles), find_entities(articles.head(2)))
+    lists = entity_lists(articles, find_entities(articles))
+    assert lists["persons"].to_list() == [
+        ["سلمان بن عبد العزيز", "فؤاد حسين"],
+        ["نوري المالكي"],
+        ["سلمان بن عبد العزيز", "فؤاد حسين"],
+    ]
+
+
 def test_the_gazetteer_wins_over_a_title_rule() -> None:
     rows = found("قال الرئيس السوري بشار الأسد").select("entity", "name_en").rows()
     assert rows == [("بشار الأسد", "Bashar al-Assad")]
