@@ -32,11 +32,13 @@ IO_JITTER = 0.5
 
 @dataclass(frozen=True)
 class BatchArticles:
-    """A batch's articles after transform: one copy of each (with entities), the other copies, the entities."""
+    """A batch's articles after transform: one copy of each (with entities), the other copies, the entities, and
+    the seconds finding and writing the entities took (part of the transform's)."""
 
     unique: pl.DataFrame
     duplicates: pl.DataFrame
     entities: pl.DataFrame
+    entity_seconds: float
 
 
 # No timeout on extract: it is submitted, so it runs in a worker thread, where Prefect cannot interrupt a
@@ -63,8 +65,9 @@ def _articles_of(sources: pl.DataFrame) -> BatchArticles:
     # Duplicates within the batch only: the warehouse and the batches before this one are checked by
     # the flow (dedupe_batch), in order, so that batches can be transformed at once on other machines.
     within = drop_duplicates(sources_to_articles(sources), pl.Series("article_id", [], dtype=pl.String))
-    unique, entities = add_entities(within.unique)
-    return BatchArticles(unique, within.duplicates, entities)
+    found = timed(add_entities, within.unique)
+    unique, entities = found.value
+    return BatchArticles(unique, within.duplicates, entities, found.seconds)
 
 
 @task(name="dedupe", cache_policy=NO_CACHE)
@@ -87,8 +90,10 @@ def _new_articles(
     ids = articles.unique.get_column("article_id")
     known = drop_duplicates(articles.unique, known_ids(live.filter(pl.col("article_id").is_in(ids.implode())), sources))
     # Entities of the articles set aside are left to batch_tables, which keeps those of loaded articles only.
-    unique, entities = spelt_as_known(known.unique, articles.entities, spellings)
-    return BatchArticles(unique, pl.concat([articles.duplicates, known.duplicates]), entities)
+    respelt = timed(spelt_as_known, known.unique, articles.entities, spellings)
+    unique, entities = respelt.value
+    duplicates = pl.concat([articles.duplicates, known.duplicates])
+    return BatchArticles(unique, duplicates, entities, articles.entity_seconds + respelt.seconds)
 
 
 @task(name="restore", cache_policy=NO_CACHE)
@@ -106,8 +111,9 @@ def _copies_of(sources: pl.DataFrame, copies: pl.DataFrame, spellings: pl.DataFr
     wanted = sources_to_articles(sources).join(copies.select(keys), on=keys, how="semi")
     # Two copies of one article may both be wanted: one is loaded, the other stays the duplicate it was.
     within = drop_duplicates(wanted, pl.Series("article_id", [], dtype=pl.String))
-    unique, entities = spelt_as_known(*add_entities(within.unique), spellings)
-    return BatchArticles(unique, within.duplicates, entities)
+    found = timed(lambda: spelt_as_known(*add_entities(within.unique), spellings))
+    unique, entities = found.value
+    return BatchArticles(unique, within.duplicates, entities, found.seconds)
 
 
 @task(name="validate", cache_policy=NO_CACHE)
