@@ -73,21 +73,23 @@ def stage_lines(output: str) -> list[str]:
 ENTITY_SECONDS_PER_100K = 5.0
 
 
-def entities_batch_by_batch(folder: Path) -> tuple[int, float]:
+def entities_batch_by_batch(folder: Path) -> tuple[int, float, float]:
     """Articles and seconds of the entity step over the whole corpus, cut into the flow's batches and run one batch
-    at a time in this process (after a warm-up): the step's own cost, which no other batch's work slows."""
+    at a time in this process (after a warm-up): the step's own cost, which no other batch's work slows; and the
+    seconds the step takes on a batch of one article (what a call pays whatever its size)."""
     from flows.etl import BATCH_BYTES
     from flows.stages import articles_of
     from tasks.extract import find_inputs, plan_batches, read_sources, survey
 
     batches = plan_batches(survey(find_inputs([str(folder)])), BATCH_BYTES)
     articles_of(read_sources(batches[0][:50], {}))
+    one = min(articles_of(read_sources(batches[0][:1], {})).entity_seconds for _ in range(3))
     articles, seconds = 0, 0.0
     for batch in batches:
         done = articles_of(read_sources(batch, {}))
         articles += done.unique.height
         seconds += done.entity_seconds
-    return articles, seconds
+    return articles, seconds, one
 
 
 def entity_lines(output: str) -> list[tuple[int, int, float]]:
@@ -212,7 +214,7 @@ def run() -> str:
     searched = sum(articles for _, articles, _ in entity)
     entity_seconds = sum(seconds for _, _, seconds in entity)
     in_flow_per_100k = entity_seconds / max(searched, 1) * 100_000
-    alone, alone_seconds = entities_batch_by_batch(folder)
+    alone, alone_seconds, one_article = entities_batch_by_batch(folder)
     per_100k = alone_seconds / max(alone, 1) * 100_000
     goals.append(
         (
@@ -246,10 +248,11 @@ def run() -> str:
         f"{per_100k:.1f} s per 100,000. In the run above each batch timed the same step itself: "
         f"{entity_seconds:.1f} s over {len(entity)} batches' {searched:,} articles ({in_flow_per_100k:.1f} s per "
         "100,000), which counts twice the time two batches in flight shared the cores, and batch 0's one-time "
-        "builds (reference data, regexes: ~0.7 s) beside GX's import. The articles are page-sized (the profile "
-        "below gives their size); a call also pays ~0.1 s whatever its size (several hundred Polars operations, "
-        "each dispatched however few its rows). `## Entities` times the step outside the pipeline, on bench "
-        "bodies and on real news."
+        "builds (reference data, regexes) beside GX's import. The articles are page-sized (the profile below gives "
+        f"their size); a call also pays what the step takes on one dump's articles, {one_article:.2f} s, whatever "
+        f"its size ({len(entity)} calls here: several hundred Polars operations, each dispatched however few its "
+        "rows, and hash sets of the word lists built afresh). `## Entities` times the step outside the pipeline, on "
+        "bench bodies and on real news."
     )
     why.append(
         f"- Memory: batches of {BATCH_BYTES // 2**20} MB of input, two in flight; each is expanded several times "
