@@ -77,7 +77,6 @@ def entities_batch_by_batch(folder: Path) -> tuple[int, float, float]:
     """Articles and seconds of the entity step over the whole corpus, cut into the flow's batches and run one batch
     at a time in this process (after a warm-up): the step's own cost, which no other batch's work slows; and the
     seconds the step takes on a batch of one article (what a call pays whatever its size)."""
-    from flows.etl import BATCH_BYTES
     from flows.stages import articles_of
     from tasks.extract import find_inputs, plan_batches, read_sources, survey
 

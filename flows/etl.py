@@ -13,7 +13,7 @@ from prefect import flow, get_run_logger
 from prefect.futures import PrefectFuture
 from prefect.runtime import flow_run
 
-from flows.observe import Parcel, Timed, stage_line
+from flows.observe import PARTS, Parcel, Timed, stage_line
 from flows.progress import Progress
 from flows.publish import publish, run_row
 from flows.recovery import restore, resume
@@ -229,22 +229,16 @@ def _finish_batch(
     entity_seconds = deduplicated.value.entity_seconds
     found = deduplicated.value.entities.height
     searched = articles.value.unique.height
-    # What each stage's rate counts: its output rows, but for entities the articles searched (the goal's unit).
-    for stage, inputs, outputs, counted, seconds in (
-        ("extract", (len(batch), "files"), (sources.value.height, "sources"), sources.value.height, sources.seconds),
-        (
-            "transform",
-            (sources.value.height, "sources"),
-            (step.articles_found, "articles"),
-            step.articles_found,
-            transform_seconds,
-        ),
-        ("entities", (searched, "articles"), (found, "entity rows"), searched, entity_seconds),
-        ("validate", (unique.height, "articles"), (passed.height, "passed"), passed.height, verdict.seconds),
-        ("load", (passed.height + failed.height, "articles"), (written, "rows"), written, loaded.seconds),
+    for stage, inputs, outputs, seconds in (
+        ("extract", (len(batch), "files"), (sources.value.height, "sources"), sources.seconds),
+        ("transform", (sources.value.height, "sources"), (step.articles_found, "articles"), transform_seconds),
+        ("entities", (searched, "articles"), (found, "entity rows"), entity_seconds),
+        ("validate", (unique.height, "articles"), (passed.height, "passed"), verdict.seconds),
+        ("load", (passed.height + failed.height, "articles"), (written, "rows"), loaded.seconds),
     ):
         logger.info(stage_line(stage, number, *inputs, *outputs, seconds))
-        progress.stages.add(stage, counted, seconds)
+        # A stage's rate counts its output rows; a part's (PARTS: entities) what went in, the articles searched.
+        progress.stages.add(stage, (inputs if stage in PARTS else outputs)[0], seconds)
     for parcel in (deduplicated, verdict, tables):
         parcel.empty()
     logger.info(
