@@ -88,12 +88,11 @@ def plain_text(text: pl.Expr) -> pl.Expr:
     unmarked = text.str.replace_many(_TATWEEL_DASH | _UNMARK, leftmost=True)
     broken = unmarked.str.replace_all(_BREAK_RUN, "\x01").str.replace_all(_SOFT_RUN, "\x02")
     # Most runs of non-letters are one space between words: replacing each by regex was the dearest step.
-    # Only the other runs (longer, or one other character) go through the regex, to a NUL placeholder (a NUL
-    # of the body is in such a run itself), then spaces and placeholders become double spaces literally.
-    marked = broken.str.replace_all(r"[^\p{L}\p{N}\x01\x02]{2,}|[^\p{L}\p{N} \x01\x02]", "\x00")
+    # Only the other runs (longer, or one other character) go through the regex, to one space (a run takes every
+    # non-letter up to the next letter or break, so no space is left beside it), then every space becomes two.
+    marked = broken.str.replace_all(r"[^\p{L}\p{N}\x01\x02]{2,}|[^\p{L}\p{N} \x01\x02]", " ")
     words = (
         marked.str.replace_all(" ", "  ", literal=True)
-        .str.replace_all("\x00", "  ", literal=True)
         .str.replace_all("\x01", f"  {BREAK}  ", literal=True)
         .str.replace_all("\x02", f"  {SOFT_BREAK}  ", literal=True)
     )
