@@ -75,10 +75,13 @@ ENTITY_SECONDS_PER_100K = 5.0
 
 def entities_batch_by_batch(folder: Path) -> tuple[int, float, float]:
     """Articles and seconds of the entity step over the whole corpus, cut into the flow's batches and run one batch
-    at a time in this process (after a warm-up): the step's own cost, which no other batch's work slows; and the
-    seconds the step takes on a batch of one article (what a call pays whatever its size)."""
+    at a time in this process (after a warm-up), each batch's best of three: the step's own cost, which no other
+    batch's work slows; and the seconds the step takes on a batch of one article (what a call pays whatever its
+    size)."""
+    from flows.observe import timed
     from flows.stages import articles_of
     from tasks.extract import find_inputs, plan_batches, read_sources, survey
+    from tasks.transform import add_entities
 
     batches = plan_batches(survey(find_inputs([str(folder)])), BATCH_BYTES)
     articles_of(read_sources(batches[0][:50], {}))
@@ -87,7 +90,9 @@ def entities_batch_by_batch(folder: Path) -> tuple[int, float, float]:
     for batch in batches:
         done = articles_of(read_sources(batch, {}))
         articles += done.unique.height
-        seconds += done.entity_seconds
+        # The best of three: on this shared machine one pass over the batches read 10.9–13.2 s from run to run.
+        again = (timed(add_entities, done.unique).seconds for _ in range(2))
+        seconds += min(done.entity_seconds, *again)
     return articles, seconds, one
 
 
@@ -243,7 +248,8 @@ def run() -> str:
     )
     why.append(
         f"- Entities: the goal's figure times the transform's entity step over all {alone:,} articles of the corpus, "
-        f"cut into the flow's batches and run one batch at a time in this process: {alone_seconds:.1f} s, "
+        "cut into the flow's batches and run one batch at a time in this process, each batch's best of three runs: "
+        f"{alone_seconds:.1f} s, "
         f"{per_100k:.1f} s per 100,000. In the run above each batch timed the same step itself: "
         f"{entity_seconds:.1f} s over {len(entity)} batches' {searched:,} articles ({in_flow_per_100k:.1f} s per "
         "100,000), which counts twice the time two batches in flight shared the cores, and batch 0's one-time "
