@@ -9,10 +9,13 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from bench.corpus import write_corpus
 from flows.etl import BATCH_BYTES
+
+if TYPE_CHECKING:
+    import polars as pl
 
 T = TypeVar("T")
 ROOT = Path(__file__).resolve().parent.parent
@@ -73,11 +76,30 @@ def stage_lines(output: str) -> list[str]:
 ENTITY_SECONDS_PER_100K = 5.0
 
 
-def entities_batch_by_batch(folder: Path) -> tuple[int, float, float]:
-    """Articles and seconds of the entity step over the whole corpus, cut into the flow's batches and run one batch
-    at a time in this process (after a warm-up), each batch's best of three: the step's own cost, which no other
-    batch's work slows; and the seconds the step takes on a batch of one article (what a call pays whatever its
-    size)."""
+@dataclass
+class EntityTimes:
+    """The entity step over the whole corpus, in the flow's batches (entities_batch_by_batch)."""
+
+    articles: int
+    seconds: float
+    # Of those, the whole-text passes every article pays before any name is matched: the plain and folded texts,
+    # the rules' five scans and the words laid out (tasks.entities.article_texts and scanned_texts).
+    text_seconds: float
+    # The step on one dump's articles: what a call pays whatever its size; and how many calls (batches) there were.
+    one_call: float
+    calls: int
+
+
+def _text_passes(articles: "pl.DataFrame") -> tuple["pl.DataFrame", "pl.DataFrame"]:
+    """The entity step's whole-text passes over the articles (EntityTimes.text_seconds)."""
+    from tasks.entities import article_texts, scanned_texts
+
+    return scanned_texts(article_texts(articles))
+
+
+def entities_batch_by_batch(folder: Path) -> EntityTimes:
+    """The entity step over the whole corpus, cut into the flow's batches and run one batch at a time in this process
+    (after a warm-up), each batch's best of three: the step's own cost, which no other batch's work slows."""
     from flows.observe import timed
     from flows.stages import articles_of
     from tasks.extract import find_inputs, plan_batches, read_sources, survey
@@ -86,14 +108,15 @@ def entities_batch_by_batch(folder: Path) -> tuple[int, float, float]:
     batches = plan_batches(survey(find_inputs([str(folder)])), BATCH_BYTES)
     articles_of(read_sources(batches[0][:50], {}))
     one = min(articles_of(read_sources(batches[0][:1], {})).entity_seconds for _ in range(3))
-    articles, seconds = 0, 0.0
+    articles, seconds, text_seconds = 0, 0.0, 0.0
     for batch in batches:
         done = articles_of(read_sources(batch, {}))
         articles += done.unique.height
         # The best of three: on this shared machine one pass over the batches read 10.9–13.2 s from run to run.
         again = (timed(add_entities, done.unique).seconds for _ in range(2))
         seconds += min(done.entity_seconds, *again)
-    return articles, seconds, one
+        text_seconds += min(timed(_text_passes, done.unique).seconds for _ in range(3))
+    return EntityTimes(articles, seconds, text_seconds, one, len(batches))
 
 
 def entity_lines(output: str) -> list[tuple[int, int, float]]:
@@ -218,8 +241,10 @@ def run() -> str:
     searched = sum(articles for _, articles, _ in entity)
     entity_seconds = sum(seconds for _, _, seconds in entity)
     in_flow_per_100k = entity_seconds / max(searched, 1) * 100_000
-    alone, alone_seconds, one_article = entities_batch_by_batch(folder)
-    per_100k = alone_seconds / max(alone, 1) * 100_000
+    alone = entities_batch_by_batch(folder)
+    per_100k = alone.seconds / max(alone.articles, 1) * 100_000
+    text_per_100k = alone.text_seconds / max(alone.articles, 1) * 100_000
+    calls_per_100k = alone.one_call * alone.calls / max(alone.articles, 1) * 100_000
     goals.append(
         (
             "entity extraction: seconds per 100,000 of the corpus's articles, in the flow's batches ≤ a few (5)",
@@ -247,17 +272,19 @@ def run() -> str:
         "run on both cores at once."
     )
     why.append(
-        f"- Entities: the goal's figure times the transform's entity step over all {alone:,} articles of the corpus, "
-        "cut into the flow's batches and run one batch at a time in this process, each batch's best of three runs: "
-        f"{alone_seconds:.1f} s, "
-        f"{per_100k:.1f} s per 100,000. In the run above each batch timed the same step itself: "
-        f"{entity_seconds:.1f} s over {len(entity)} batches' {searched:,} articles ({in_flow_per_100k:.1f} s per "
-        "100,000), which counts twice the time two batches in flight shared the cores, and batch 0's one-time "
-        "builds (reference data, regexes) beside GX's import. The articles are page-sized (the profile below gives "
-        f"their size); a call also pays what the step takes on one dump's articles, {one_article:.2f} s, whatever "
-        f"its size ({len(entity)} calls here: several hundred Polars operations, each dispatched however few its "
-        "rows, and hash sets of the word lists built afresh). `## Entities` times the step outside the pipeline, on "
-        "bench bodies and on real news."
+        f"- Entities: the goal's figure times the transform's entity step over all {alone.articles:,} articles of the "
+        f"corpus, cut into the flow's {alone.calls} batches and run one batch at a time in this process, each batch's "
+        f"best of three runs: {alone.seconds:.1f} s, {per_100k:.1f} s per 100,000. Two parts of it no tuning of the "
+        "matching reaches: the whole-text passes every article pays before any name is matched (plain and folded "
+        f"texts, the rules' five scans, the words laid out: {text_per_100k:.1f} s per 100,000), and what a call pays "
+        f"whatever its size, {alone.one_call:.2f} s on one dump's articles ({calls_per_100k:.1f} s per 100,000 over "
+        f"{alone.calls} calls: several hundred Polars operations, each dispatched however few its rows, and hash sets "
+        f"of the word lists built afresh); together {text_per_100k + calls_per_100k:.1f} s per 100,000. In the run "
+        f"above each batch timed the same step itself: {entity_seconds:.1f} s over {len(entity)} batches' "
+        f"{searched:,} articles ({in_flow_per_100k:.1f} s per 100,000), which counts twice the time two batches in "
+        "flight shared the cores, and batch 0's one-time builds (reference data, regexes) beside GX's import. The "
+        "articles are page-sized (the profile below gives their size). `## Entities` times the step outside the "
+        "pipeline, on bench bodies and on real news."
     )
     why.append(
         f"- Memory: batches of {BATCH_BYTES // 2**20} MB of input, two in flight; each is expanded several times "
