@@ -7,7 +7,7 @@ import polars as pl
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tasks.normalize import abd_apart, abd_joined, clean_line, fold_for_matching
+from tasks.normalize import abd_apart, abd_joined, ascii_digits, canonical_text, clean_line, fold_for_matching
 
 # Text drawn from what pages hold: Arabic letters and marks, spaces of every kind, invisible marks.
 ALPHABET = st.sampled_from([*"بغداد العراقية أإآٱىة ًٌٍَُِّْـ", " ", "\t", "\f", "\v", "\u00a0", "\u2009", "\u200b", "\ufeff"])
@@ -29,6 +29,23 @@ def test_clean_line_collapses_spaces_and_drops_invisible_marks(lines: list[str])
 def test_folding_for_matching_drops_marks_and_unifies_letters() -> None:
     out = pl.select(fold_for_matching(pl.lit("إِلى الولایات المتحدةِ والعراقیة"))).item()
     assert out == "الي الولايات المتحده والعراقيه"
+
+
+# Every letter the tables map, their targets, marks, digits of three scripts and a few others, side by side.
+ONE_FOR_ONE = st.sampled_from([*"أإآٱىةیکايهكب ًَـ", *"٠١٩۰۴۹09"])
+FOLDED = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ی": "ي", "ک": "ك"})
+DIGITS = str.maketrans({**{chr(0x660 + i): str(i) for i in range(10)}, **{chr(0x6F0 + i): str(i) for i in range(10)}})
+
+
+@given(st.lists(st.text(ONE_FOR_ONE, max_size=30), max_size=20))
+def test_the_one_for_one_tables_map_every_character_alone(texts: list[str]) -> None:
+    column = pl.Series(texts, dtype=pl.String)
+    folded, canonical, digits = pl.select(
+        fold_for_matching(column), canonical_text(column).alias("c"), ascii_digits(column).alias("d")
+    ).get_columns()
+    assert folded.to_list() == [re.sub("[\u064b-\u065f\u0670\u0640]", "", t).translate(FOLDED) for t in texts]
+    assert canonical.to_list() == [t.translate(str.maketrans("یک", "يك")) for t in texts]
+    assert digits.to_list() == [t.translate(DIGITS) for t in texts]
 
 
 def test_abd_is_written_apart_from_or_joined_to_the_word_it_links() -> None:
