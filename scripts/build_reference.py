@@ -360,21 +360,33 @@ def common_words(anercorp_lines: int = TRAIN_LINES, share: float = MAX_COMMON_EN
 
 
 @cache
-def news_words() -> Counter[str]:
-    """How often each folded word occurs in real news (the SaudiNewsNet crawls' article texts, unannotated)."""
+def news_texts() -> pl.DataFrame:
+    """Real news: the SaudiNewsNet crawls' article texts (unannotated), one row each, as written."""
     texts: list[str] = []
     for day in sorted((DATA / "saudinewsnet").glob("*.zip")):
         with zipfile.ZipFile(day) as archive:
             for member in archive.namelist():
                 texts += [record["content"] for record in json.loads(archive.read(member)) if record.get("content")]
-    words = (
-        pl.Series(texts)
-        .to_frame("text")
-        .select(fold_for_matching(pl.col("text")).str.replace_all(r"[^\p{L}]+", " ").str.split(" ").explode())
-        .to_series()
-        .value_counts()
-    )
-    return Counter(dict(words.iter_rows()))
+    return pl.Series("text", texts, dtype=pl.String).to_frame()
+
+
+def _counts(words: pl.Expr) -> Counter[str]:
+    """How often each word of real news that `words` (a list of words per text) yields occurs."""
+    counted = news_texts().select(words.alias("word").explode()).to_series().value_counts()
+    return Counter(dict(counted.iter_rows()))
+
+
+@cache
+def news_words() -> Counter[str]:
+    """How often each folded word occurs in real news."""
+    return _counts(fold_for_matching(pl.col("text")).str.replace_all(r"[^\p{L}]+", " ").str.split(" "))
+
+
+@cache
+def tanwin_words() -> Counter[str]:
+    """How often real news writes each folded word with the accusative's tanwin (فهماً، حفلاً: the fathatan)."""
+    written = pl.col("text").str.extract_all(r"[\p{L}\p{M}]*\x{064B}[\p{L}\p{M}]*")
+    return _counts(written.list.eval(fold_for_matching(pl.element()).str.replace_all(r"[^\p{L}]+", "")))
 
 
 def plain_in_news(key: str) -> bool:
@@ -510,6 +522,20 @@ def write_name_words(
             and word not in names | places | taken
         ):
             rows.append((word, "accusative", nisba, count))
+    # And a word real news writes with the tanwin of the accusative (فهماً، حفلاً، سرياً، مخاطباً: an ending no name
+    # takes) at least MIN_NEWS_OTHER times: four letters or more ending in ا, neither it nor its stem a given, name
+    # or head word (خالداً، سعيداً، طالباً are names too), and no place. `tagged` is the count with tanwin.
+    taken = {row[0] for row in rows}
+    for word, count in sorted(tanwin_words().items()):
+        if (
+            len(word) >= 4
+            and word.endswith("ا")
+            and not word.startswith("ال")
+            and count >= MIN_NEWS_OTHER
+            and word not in names | places | taken
+            and word[:-1] not in names
+        ):
+            rows.append((word, "accusative", count, news[word]))
     # Nationality nisbas: before a name, one is its cue (السويسري روجيه فيدرر); `tagged` is their count in real news.
     rows.extend((word, "nationality", news[word], seen[word]) for word in nationality_words())
     with path.open("w", encoding="utf-8", newline="") as handle:

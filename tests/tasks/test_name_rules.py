@@ -296,6 +296,13 @@ def test_a_nisbas_accusative_ends_a_name() -> None:
     assert persons('وقال ل"دنيا الرياضة": "هذا الإجراء صحيح وسليم قانونيا، وعلى اللجنة وضع ملاحظة') == []
 
 
+def test_a_word_written_with_tanwin_ends_a_name() -> None:
+    # SaudiNewsNet: جابر حرجا was a person in 10 articles, عبد الله مخاطبا in 13, عبد العزيز فهما in 18.
+    assert persons("ووجد جابر حرجا في تسمية دول عربية لا تعترف") == []
+    assert persons("وقال المغرد عبدالله مخاطبا هذه الفئة") == []
+    assert persons("من الملك عبد العزيز فهمًا واضحًا، ينقله") == [("عبد العزيز", 1)]
+
+
 def test_an_idiom_a_given_name_opens_names_no_one() -> None:
     # SaudiNewsNet: حسن الجوار "good neighbourliness" was a person in 28 articles; its noun bare, with a
     # possessive or a clitic before حسن (بحسن خلقه، حسن ظنهم، ورغد العيش، وسهل الاستخدام) too.

@@ -37,6 +37,13 @@ def test_a_nisbas_accusative_is_a_plain_word_a_place_is_not() -> None:
     assert plain("سوريا", "ماليزيا") == [False, False]
 
 
+def test_a_word_real_news_writes_with_tanwin_is_a_plain_word_unless_a_name_is_too() -> None:
+    # فهماً، حرجاً، مخاطباً، سرياً: real news writes them with the accusative's tanwin, which no name takes; خالداً،
+    # سعيداً، طالباً too, but خالد، سعيد، طالب are given names, so the words stay names.
+    assert plain("فهما", "حرجا", "مخاطبا", "سريا") == [True] * 4
+    assert plain("خالدا", "سعيدا", "طالبا") == [False] * 3
+
+
 def test_possessives_and_feminine_nisbas_read_as_a_stop_word() -> None:
     # انتقاله "his transfer", سيطرته (سيطرة + ه), هجماتها "its attacks", الانقلابية (a nisba of انقلاب) end a name;
     # معرفية (ة as written) and a given name stay, folded.
