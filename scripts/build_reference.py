@@ -511,7 +511,8 @@ def write_name_words(
     # And a nisba's accusative (رسميا، قانونيا، سريا: an adverb, "officially"): five letters or more ending in يا
     # whose nisba with ال (الرسمي) real news writes at least MIN_NEWS_OTHER times; no place (سوريا، ماليزيا: the
     # country's nisba is written too) and no given, name or head word.
-    taken = {row[0] for row in rows}
+    # The words no accusative may be: names, places, and words already of a list (the union made once, not per word).
+    excluded = names | places | {row[0] for row in rows}
     for word, count in sorted(news.items()):
         nisba = news["ال" + word[:-1]]
         if (
@@ -519,20 +520,20 @@ def write_name_words(
             and word.endswith("يا")
             and not word.startswith("ال")
             and nisba >= MIN_NEWS_OTHER
-            and word not in names | places | taken
+            and word not in excluded
         ):
             rows.append((word, "accusative", nisba, count))
     # And a word real news writes with the tanwin of the accusative (فهماً، حفلاً، سرياً، مخاطباً: an ending no name
     # takes) at least MIN_NEWS_OTHER times: four letters or more ending in ا, neither it nor its stem a given, name
     # or head word (خالداً، سعيداً، طالباً are names too), and no place. `tagged` is the count with tanwin.
-    taken = {row[0] for row in rows}
+    excluded = names | places | {row[0] for row in rows}
     for word, count in sorted(tanwin_words().items()):
         if (
             len(word) >= 4
             and word.endswith("ا")
             and not word.startswith("ال")
             and count >= MIN_NEWS_OTHER
-            and word not in names | places | taken
+            and word not in excluded
             and word[:-1] not in names
         ):
             rows.append((word, "accusative", count, news[word]))
