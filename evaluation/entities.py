@@ -787,6 +787,17 @@ loaded them where the batch's name is on one line with one name it holds; no art
 there the shorter needs three words (محمد بن نايف, not خالد الفيصل). In three batches of 3,000 the three names of
 محمد بن نايف are one (197 rows), خالد الفيصل keeps 4 rows under its longer name; 8 ms more a batch. Spans are
 unchanged, and so are both splits' scores.
+
+A name of several words the training text tags only with a clitic on its first word (ودول الخليج، والشرق الأقصى،
+لجامعة برينستون، للقوات البحرية الملكية السعودية) was mined with it, and found only where a text wrote that clitic.
+The clitic now comes off where the bare first word is a word of names there (seen twice or more, more often than with
+the clitic, and inside an entity; فيصل، كوفي، وادي، ليلى keep their letters): 25 mined names are bare, and 6 more,
+bare, fail the tests every mined name passes (tagged once with every word mostly plain, or holding a stop word:
+قوات مكافحة الإرهاب، لمجلس الأمن القومي الفلسطيني), which the clitic had let them slip. On the SaudiNewsNet
+articles 179 rows are new and 147 gone: دول الخليج in 155 articles (the Gulf states, where الخليج or الخليج العربي, the
+sea, was read in 95), آسيا الوسطى 9, لجنة القدس 5, نادي ليون 3 (the club, not the city). The ANERcorp split tags آسيا
+alone in آسيا الوسطى and أريحا in مدينة أريحا: LOC 0.816 → 0.815 without the seen rows (2 right fewer); the other
+figures, Wojood and the development build unchanged.
 """
 
 

@@ -16,9 +16,10 @@ import re
 import sys
 import zipfile
 from collections import Counter, defaultdict
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 import polars as pl
 
@@ -212,20 +213,53 @@ def training_stats(
     return spans, grams, spellings
 
 
-def strip_clitic(key: str, known: set[str], given: frozenset[str] = frozenset()) -> str:
+class TrainingWords(NamedTuple):
+    """What strip_clitic reads of the training text: word_stats, and every n-gram counted (training_stats)."""
+
+    words: Mapping[str, Counter[str]]
+    grams: Counter[str]
+
+
+def strip_clitic(
+    key: str, known: set[str], given: frozenset[str] = frozenset(), training: TrainingWords | None = None
+) -> str:
     """The name without a prefix clitic the corpora keep on the token, when the bare name is seen too, or
     when it is a person's name opening with و or ل on a given name (وأحمد حسام، لمحمد السعدني) that is no
-    given name with the clitic (وسام).
+    given name with the clitic (وسام), or a name of several words whose opening word is a word of names with a
+    clitic (bare_openings, from the training text's words).
     """
-    for prefix, replacement in (("وال", "ال"), ("بال", "ال"), ("فال", "ال"), ("كال", "ال"), ("لل", "ال")):
+    for prefix, replacement in _ARTICLE_CLITICS:
         if key.startswith(prefix) and replacement + key[len(prefix) :] in known:
             return replacement + key[len(prefix) :]
     if key[:1] in "وبلفك" and key[1:] in known:
         return key[1:]
-    first = key.split(" ")[0]
-    if " " in key and first[:1] in "ول" and first[1:] in given and first not in given:
+    first, _, rest = key.partition(" ")
+    if rest and first[:1] in "ول" and first[1:] in given and first not in given:
         return key[1:]
-    return key
+    if not rest or training is None:
+        return key
+    # Of the bare forms, the one the training text writes most, whole or its first two words (اللجنة الوزارية for
+    # للجنة الوزارية, لجنة القدس for للجنة القدس), else the first in bare_openings' order.
+    grams = training.grams
+    bare = [f"{word} {rest}" for word in bare_openings(first, training.words)]
+    return max(bare, key=lambda name: (grams[name], grams[" ".join(name.split(" ")[:2])]), default=key)
+
+
+# A clitic before the article: وال، بال، فال، كال are the clitic and ال, لل is ل and ال with one lam.
+_ARTICLE_CLITICS = (("وال", "ال"), ("بال", "ال"), ("فال", "ال"), ("كال", "ال"), ("لل", "ال"))
+
+
+def bare_openings(first: str, words: Mapping[str, Counter[str]]) -> list[str]:
+    """The opening word of a name without the prefix clitic the corpora keep on it, in each way that is a word of
+    names: the bare word seen twice or more in the training text, more often than with the clitic, and inside an
+    entity (ودول → دول، لمجلس → مجلس، والشرق → الشرق، للجنة → اللجنة or لجنة). A word that only looks like a clitic
+    and a word keeps its letters: none (فيصل، كوفي، وادي، ليلى: يصل، وفي، ادي، يلي are in no entity)."""
+    seen, inside = words["seen"], words["inside"]
+    forms = [replacement + first[len(prefix) :] for prefix, replacement in _ARTICLE_CLITICS if first.startswith(prefix)]
+    forms += [first[1:]] if first[:1] in "وبلفك" else []
+    # ل before an article and a lam writes two lams, not three (ل + اللجنة = للجنة).
+    forms += ["ال" + first[1:]] if first.startswith("لل") else []
+    return [f for f in forms if seen[f] >= 2 and seen[f] > seen[first] and inside[f] >= 1]
 
 
 def strip_written(spelling: str, key: str, bare: str) -> str:
@@ -234,6 +268,8 @@ def strip_written(spelling: str, key: str, bare: str) -> str:
         return spelling
     if key.startswith("لل") and bare.startswith("ال") and len(bare) == len(key):
         return "ال" + spelling[2:]
+    if key.startswith("لل") and len(bare) == len(key) + 1:
+        return "ا" + spelling  # ل + اللجنة was written للجنة
     return spelling[len(key) - len(bare) :]
 
 
@@ -245,7 +281,8 @@ def plain_share(key: str, spans: Counter[tuple[str, str]], grams: Counter[str]) 
 
 
 def add_mined(gazetteer: Gazetteer, spans: Counter[tuple[str, str]], grams: Counter[str],
-              spellings: dict[str, Counter[str]], common: set[str], given: set[str]) -> int:  # fmt: skip
+              spellings: dict[str, Counter[str]], common: set[str], given: set[str],
+              stats: Mapping[str, Counter[str]]) -> int:  # fmt: skip
     """Names from the training gold spans that are frequent, mostly one type and mostly tagged.
 
     A name tagged once only is taken when it has two words or more and one of them is mostly inside
@@ -259,10 +296,11 @@ def add_mined(gazetteer: Gazetteer, spans: Counter[tuple[str, str]], grams: Coun
     # لفرانس برس is ل + فرانس برس (an agency), not a person's name.
     known = {key for key, _ in spans} | gazetteer.owner.keys()
     given_names = frozenset(given)
+    training = TrainingWords(stats, grams)
     by_key: dict[str, Counter[str]] = defaultdict(Counter)
     written: dict[str, Counter[str]] = defaultdict(Counter)
     for (key, label), count in spans.items():
-        bare = strip_clitic(key, known, given_names if label == "PER" else frozenset())
+        bare = strip_clitic(key, known, given_names if label == "PER" else frozenset(), training)
         by_key[bare][label] += count
         for spelling, n in spellings[key].items():
             written[bare][strip_written(spelling, key, bare)] += n
@@ -768,9 +806,10 @@ def build(directory: Path = REFERENCE, anercorp_lines: int = TRAIN_LINES, source
     add_places(gazetteer, [(arabic, english, []) for arabic, english in cities(listed)], "cities", spans, grams)
     add_lexicon(gazetteer, spans, grams, common_words(anercorp_lines))
     add_organizations(gazetteer, spans, grams, common_words(anercorp_lines), source)
-    add_people(gazetteer, spans, grams, common_words(anercorp_lines), word_stats(anercorp_lines), source)
+    stats = word_stats(anercorp_lines)
+    add_people(gazetteer, spans, grams, common_words(anercorp_lines), stats, source)
     once_common = common_words(anercorp_lines, MAX_ONCE_ENTITY_SHARE)
-    mined = add_mined(gazetteer, spans, grams, spellings, once_common, given_words(anercorp_lines))
+    mined = add_mined(gazetteer, spans, grams, spellings, once_common, given_words(anercorp_lines), stats)
     total = gazetteer.write(directory / OUT.name)
     sources = Counter(str(r["source"]) for r in gazetteer.rows.values())
     places = frozenset(k for k, owner in gazetteer.owner.items() if " " not in k and gazetteer.type_of[owner] == "LOC")
