@@ -305,6 +305,12 @@ def add_mined(gazetteer: Gazetteer, spans: Counter[tuple[str, str]], grams: Coun
         for spelling, n in spellings[key].items():
             written[bare][strip_written(spelling, key, bare)] += n
     titles = one_word_titles()
+    # The last word of each listed person's spellings, and the people whose it is (بوتين: فلاديمير بوتين).
+    surnames: dict[str, set[str]] = defaultdict(set)
+    for spelling, owner in gazetteer.owner.items():
+        if " " in spelling and gazetteer.type_of[owner] == "PER":
+            surnames[spelling.rsplit(" ", 1)[1]].add(owner)
+    before = given_names_before({key for key in by_key if key in surnames}, given_names | curated_given_names())
     # عبد and the word it links are one word (عبد القوي is the given name عبدالقوي).
     joined = dict(zip(by_key, name_keys(list(by_key)), strict=True))
     added = 0
@@ -337,6 +343,16 @@ def add_mined(gazetteer: Gazetteer, spans: Counter[tuple[str, str]], grams: Coun
             continue
         canonical = written[key].most_common(1)[0][0]
         variants = [s for s, _ in written[key].most_common() if s != canonical]
+        people = surnames.get(key, set()) if label == "PER" and one_word else set()
+        if people:
+            # A listed person's surname alone (بوتين) is that person, a spelling of theirs, where real news writes it
+            # after no given name but theirs (فلاديمير); else it is anyone's (المالكي: نوري، رياض، صالح …; زيدان: زين
+            # الدين and the listed فائق), and not guessed: the surname rules read it after a full name.
+            owners = {name.split(" ")[0] for name, owner in gazetteer.owner.items() if owner in people and " " in name}
+            if len(people) == 1 and before[key] <= owners:
+                gazetteer.add(next(iter(people)), label, "", [canonical, *variants], "mined")
+                added += 1
+            continue
         gazetteer.add(canonical, label, "", variants, "mined")
         added += 1
     return added
@@ -425,6 +441,21 @@ def tanwin_words() -> Counter[str]:
     """How often real news writes each folded word with the accusative's tanwin (فهماً، حفلاً: the fathatan)."""
     written = pl.col("text").str.extract_all(r"[\p{L}\p{M}]*\x{064B}[\p{L}\p{M}]*")
     return _counts(written.list.eval(fold_for_matching(pl.element()).str.replace_all(r"[^\p{L}]+", "")))
+
+
+def given_names_before(surnames: Collection[str], given: Collection[str]) -> dict[str, set[str]]:
+    """For each folded surname, the given names real news writes right before it (بوتين: فلاديمير; المالكي: نوري،
+    رياض …)."""
+    found: dict[str, set[str]] = defaultdict(set)
+    if not surnames:
+        return found
+    text = fold_for_matching(pl.col("text")).str.replace_all(r"[^\p{L}]+", " ")
+    pairs = rf"\S+ (?:{'|'.join(re.escape(s) for s in sorted(surnames, key=len, reverse=True))})(?: |$)"
+    for pair in news_texts().select(text.str.extract_all(pairs)).to_series().explode().drop_nulls():
+        first, surname = pair.split()
+        if first in given:
+            found[surname].add(first)
+    return found
 
 
 def plain_in_news(key: str) -> bool:

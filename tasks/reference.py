@@ -32,10 +32,14 @@ def gazetteer() -> pl.DataFrame:
         )
         for name in ("entities.csv", "entities_generated.csv")
     ]
-    return pl.concat(frames).with_columns(
+    names = pl.concat(frames).with_columns(
         pl.col("name_en").replace("", None),
         pl.col("variants").fill_null("").str.split("|").list.eval(pl.element().str.strip_chars()),
     )
+    # A row of extra spellings has the English name of its entity's other row (ألبانيا from the countries list,
+    # بوتين of the curated فلاديمير بوتين): without it, a mention by those spellings had none.
+    english = pl.col("name_en").forward_fill().backward_fill().over("canonical", "type")
+    return names.with_columns(pl.col("name_en").fill_null(english))
 
 
 @cache

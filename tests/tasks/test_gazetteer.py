@@ -195,6 +195,25 @@ def test_curated_leaders_are_people_and_their_distinctive_surnames_alone_too() -
     assert names("قالت كلينتون إن الاتفاق قريب") == []
 
 
+def test_a_listed_persons_surname_tagged_alone_is_that_person_where_news_gives_it_no_other_given_name() -> None:
+    # The training text tags بوتين and المالكي alone: mined so, each was a second entity, without an English name.
+    # Real news writes بوتين after فلاديمير only: it is Vladimir Putin. المالكي follows نوري، رياض، صالح …: alone it
+    # is anyone's, and not guessed (after نوري المالكي in the article, the surname rules read it as him).
+    rows = found("قال بوتين إن موسكو سترد", "وقال المالكي إن الاتفاق قريب", "التقى نوري المالكي وفدا، ثم قال المالكي")
+    people = rows.filter(pl.col("entity_type") == "PER").select("article_id", "entity", "name_en", "mentions")
+    assert people.rows() == [
+        ("a0", "فلاديمير بوتين", "Vladimir Putin", 1),
+        ("a2", "نوري المالكي", "Nouri al-Maliki", 2),
+    ]
+
+
+def test_an_entitys_extra_spellings_carry_its_english_name() -> None:
+    # The countries list adds the official name of ألمانيا, which entities.csv lists with its English name: a
+    # mention by the official name had none.
+    rows = found("وقعت جمهورية ألمانيا الاتحادية اتفاقا").select("entity", "entity_type", "name_en").rows()
+    assert rows == [("ألمانيا", "LOC", "Germany")]
+
+
 def test_a_curated_club_marked_a_plain_word_is_not_read_alone() -> None:
     # الهلال is the crescent (الهلال الأحمر) as often as the club; الرجاء is hope.
     assert names("وزع الهلال الأحمر المساعدات على أمل الرجاء") == []
