@@ -19,7 +19,6 @@ from collections import Counter, defaultdict
 from collections.abc import Collection, Mapping
 from functools import cache
 from pathlib import Path
-from typing import NamedTuple
 
 import polars as pl
 
@@ -213,20 +212,17 @@ def training_stats(
     return spans, grams, spellings
 
 
-class TrainingWords(NamedTuple):
-    """What strip_clitic reads of the training text: word_stats, and every n-gram counted (training_stats)."""
-
-    words: Mapping[str, Counter[str]]
-    grams: Counter[str]
+# A clitic before the article: وال، بال، فال، كال are the clitic and ال, لل is ل and ال with one lam.
+_ARTICLE_CLITICS = (("وال", "ال"), ("بال", "ال"), ("فال", "ال"), ("كال", "ال"), ("لل", "ال"))
 
 
 def strip_clitic(
-    key: str, known: set[str], given: frozenset[str] = frozenset(), training: TrainingWords | None = None
+    key: str, known: set[str], given: frozenset[str], words: Mapping[str, Counter[str]], grams: Counter[str]
 ) -> str:
     """The name without a prefix clitic the corpora keep on the token, when the bare name is seen too, or
     when it is a person's name opening with و or ل on a given name (وأحمد حسام، لمحمد السعدني) that is no
     given name with the clitic (وسام), or a name of several words whose opening word is a word of names with a
-    clitic (bare_openings, from the training text's words).
+    clitic (bare_openings, from the training text's word_stats `words`; `grams`, its n-grams counted).
     """
     for prefix, replacement in _ARTICLE_CLITICS:
         if key.startswith(prefix) and replacement + key[len(prefix) :] in known:
@@ -236,17 +232,12 @@ def strip_clitic(
     first, _, rest = key.partition(" ")
     if rest and first[:1] in "ول" and first[1:] in given and first not in given:
         return key[1:]
-    if not rest or training is None:
+    if not rest:
         return key
     # Of the bare forms, the one the training text writes most, whole or its first two words (اللجنة الوزارية for
     # للجنة الوزارية, لجنة القدس for للجنة القدس), else the first in bare_openings' order.
-    grams = training.grams
-    bare = [f"{word} {rest}" for word in bare_openings(first, training.words)]
+    bare = [f"{word} {rest}" for word in bare_openings(first, words)]
     return max(bare, key=lambda name: (grams[name], grams[" ".join(name.split(" ")[:2])]), default=key)
-
-
-# A clitic before the article: وال، بال، فال، كال are the clitic and ال, لل is ل and ال with one lam.
-_ARTICLE_CLITICS = (("وال", "ال"), ("بال", "ال"), ("فال", "ال"), ("كال", "ال"), ("لل", "ال"))
 
 
 def bare_openings(first: str, words: Mapping[str, Counter[str]]) -> list[str]:
@@ -296,20 +287,22 @@ def add_mined(gazetteer: Gazetteer, spans: Counter[tuple[str, str]], grams: Coun
     # لفرانس برس is ل + فرانس برس (an agency), not a person's name.
     known = {key for key, _ in spans} | gazetteer.owner.keys()
     given_names = frozenset(given)
-    training = TrainingWords(stats, grams)
     by_key: dict[str, Counter[str]] = defaultdict(Counter)
     written: dict[str, Counter[str]] = defaultdict(Counter)
     for (key, label), count in spans.items():
-        bare = strip_clitic(key, known, given_names if label == "PER" else frozenset(), training)
+        bare = strip_clitic(key, known, given_names if label == "PER" else frozenset(), stats, grams)
         by_key[bare][label] += count
         for spelling, n in spellings[key].items():
             written[bare][strip_written(spelling, key, bare)] += n
     titles = one_word_titles()
-    # The last word of each listed person's spellings, and the people whose it is (بوتين: فلاديمير بوتين).
+    # The last word of each listed person's spellings, and the people whose it is (بوتين: فلاديمير بوتين); the first,
+    # each person's given names.
     surnames: dict[str, set[str]] = defaultdict(set)
+    given_of: dict[str, set[str]] = defaultdict(set)
     for spelling, owner in gazetteer.owner.items():
         if " " in spelling and gazetteer.type_of[owner] == "PER":
             surnames[spelling.rsplit(" ", 1)[1]].add(owner)
+            given_of[owner].add(spelling.split(" ", 1)[0])
     before = given_names_before({key for key in by_key if key in surnames}, given_names | curated_given_names())
     # عبد and the word it links are one word (عبد القوي is the given name عبدالقوي).
     joined = dict(zip(by_key, name_keys(list(by_key)), strict=True))
@@ -348,9 +341,9 @@ def add_mined(gazetteer: Gazetteer, spans: Counter[tuple[str, str]], grams: Coun
             # A listed person's surname alone (بوتين) is that person, a spelling of theirs, where real news writes it
             # after no given name but theirs (فلاديمير); else it is anyone's (المالكي: نوري، رياض، صالح …; زيدان: زين
             # الدين and the listed فائق), and not guessed: the surname rules read it after a full name.
-            owners = {name.split(" ")[0] for name, owner in gazetteer.owner.items() if owner in people and " " in name}
-            if len(people) == 1 and before[key] <= owners:
-                gazetteer.add(next(iter(people)), label, "", [canonical, *variants], "mined")
+            person = next(iter(people)) if len(people) == 1 else None
+            if person is not None and before[key] <= given_of[person]:
+                gazetteer.add(person, label, "", [canonical, *variants], "mined")
                 added += 1
             continue
         gazetteer.add(canonical, label, "", variants, "mined")
@@ -430,10 +423,14 @@ def _counts(words: pl.Expr) -> Counter[str]:
     return Counter(dict(counted.iter_rows()))
 
 
+# Real news folded, each run of non-letters one space: its words between single spaces.
+_NEWS_FOLDED = fold_for_matching(pl.col("text")).str.replace_all(r"[^\p{L}]+", " ")
+
+
 @cache
 def news_words() -> Counter[str]:
     """How often each folded word occurs in real news."""
-    return _counts(fold_for_matching(pl.col("text")).str.replace_all(r"[^\p{L}]+", " ").str.split(" "))
+    return _counts(_NEWS_FOLDED.str.split(" "))
 
 
 @cache
@@ -449,9 +446,8 @@ def given_names_before(surnames: Collection[str], given: Collection[str]) -> dic
     found: dict[str, set[str]] = defaultdict(set)
     if not surnames:
         return found
-    text = fold_for_matching(pl.col("text")).str.replace_all(r"[^\p{L}]+", " ")
     pairs = rf"\S+ (?:{'|'.join(re.escape(s) for s in sorted(surnames, key=len, reverse=True))})(?: |$)"
-    for pair in news_texts().select(text.str.extract_all(pairs)).to_series().explode().drop_nulls():
+    for pair in news_texts().select(_NEWS_FOLDED.str.extract_all(pairs)).to_series().explode().drop_nulls():
         first, surname = pair.split()
         if first in given:
             found[surname].add(first)
