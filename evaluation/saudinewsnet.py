@@ -108,9 +108,13 @@ def per_outlet(warehouse: Path, records: pl.DataFrame) -> pl.DataFrame:
 def parsed_gold_records() -> pl.DataFrame:
     """What the transform reads from each hand-labelled record, beside its labels."""
     from tasks.extract import read_sources
+    from tasks.normalize import canonical_text
     from tasks.records import records_to_articles
 
-    gold = pl.read_json(GOLD)
+    # A label is copied from the record as written; text columns hold canonical text (سلطان اﻷحمري is سلطان الأحمري
+    # there), and so do the labels compared with them.
+    labels = ("dateline", "author", "credit")
+    gold = pl.read_json(GOLD).with_columns(canonical_text(pl.col(label)) for label in labels)
     days = sorted(DATA.glob("*.zip"))
     sources = read_sources(days, {})
     articles = records_to_articles(sources).select(

@@ -1,11 +1,30 @@
 """Canonical Arabic text for storage, and a folded form of it for matching names."""
 
+import unicodedata
+
 import polars as pl
 
 # Persian letters that stand for Arabic ones. One character for one, so offsets into the text still hold.
 # Every table here maps single characters, so no two keys overlap and replace_many's leftmost matching finds what
 # its default one does, faster (folding 45 MB of plain bodies: 0.14 s → 0.08 s).
 PERSIAN_TO_ARABIC = {"ی": "ي", "ک": "ك"}
+
+
+def _presentation_forms() -> dict[str, str]:
+    """Arabic presentation forms (a letter's contextual shape, a ligature: ﻻ، ﻷ، ﺑ) as the letters they stand for.
+
+    Their compatibility decomposition (NFKC), Persian letters mapped; not the forms it writes with a space (a mark
+    shown alone, the honorifics ﷺ and ﷻ), which stay as written. Some sites' text holds them (56 of the 8,978
+    SaudiNewsNet articles: اﻷمنية، للاتصاﻻت), and a word written so matched no name and no search.
+    """
+    forms = (chr(code) for code in (*range(0xFB50, 0xFE00), *range(0xFE70, 0xFF00)))
+    table = {form: unicodedata.normalize("NFKC", form) for form in forms}
+    persian = str.maketrans(PERSIAN_TO_ARABIC)
+    return {form: text.translate(persian) for form, text in table.items() if text != form and " " not in text}
+
+
+# Every compatibility character canonical text writes as plain Arabic letters: Persian letters, presentation forms.
+ARABIC_LETTERS = PERSIAN_TO_ARABIC | _presentation_forms()
 
 # Folded for matching only: hamza carriers to bare alef, alef maqsura to ya, ta marbuta to ha.
 _MATCH_FOLD = {
@@ -27,8 +46,10 @@ _INVISIBLES = r"[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]"
 
 
 def canonical_text(text: pl.Expr) -> pl.Expr:
-    """Map Persian ی and ک to Arabic ي and ك; everything else stays as written."""
-    return text.str.replace_many(PERSIAN_TO_ARABIC, leftmost=True)
+    """Map Persian ی and ک to Arabic ي and ك, and presentation forms to the letters they stand for; everything else
+    stays as written."""
+    # Keys of one character each still: no two overlap.
+    return text.str.replace_many(ARABIC_LETTERS, leftmost=True)
 
 
 def clean_line(text: pl.Expr) -> pl.Expr:

@@ -2,6 +2,7 @@
 
 import itertools
 import re
+import unicodedata
 
 import polars as pl
 from hypothesis import given
@@ -46,6 +47,36 @@ def test_the_one_for_one_tables_map_every_character_alone(texts: list[str]) -> N
     assert folded.to_list() == [re.sub("[\u064b-\u065f\u0670\u0640]", "", t).translate(FOLDED) for t in texts]
     assert canonical.to_list() == [t.translate(str.maketrans("یک", "يك")) for t in texts]
     assert digits.to_list() == [t.translate(DIGITS) for t in texts]
+
+
+def test_presentation_forms_are_written_as_the_letters_they_stand_for() -> None:
+    # As SaudiNewsNet articles hold them: lam-alef ligatures, a word in contextual shapes, a Farsi yeh's final form.
+    text = "اﻷمنية للاتصاﻻت في ﺑﻐﺪﺍﺩ ﯼ وﻹيران"
+    assert pl.select(canonical_text(pl.lit(text))).item() == "الأمنية للاتصالات في بغداد ي ولإيران"
+
+
+# Letters, marks, presentation forms of letters and ligatures, and those whose decomposition holds a space (a mark
+# shown alone ﹰ, the honorific ﷺ), which stay as written.
+PRESENTATION = st.sampled_from([*"بلا أً ", *"ﻻﻷﺑﻐﺪﺍﯼﭖﱃﷲ", "\ufe70", "\ufdfa", "\ufc60"])
+
+
+def decomposed(ch: str) -> str:
+    """A presentation form's decomposition (NFKC), but one that holds a space; any other character as it is."""
+    if not ("\ufb50" <= ch <= "\ufdff" or "\ufe70" <= ch <= "\ufeff"):
+        return ch
+    letters = unicodedata.normalize("NFKC", ch)
+    return ch if " " in letters else letters
+
+
+def compatibility_letters(text: str) -> str:
+    """canonical_text's rule in plain Python: each presentation form decomposed, then Persian letters mapped."""
+    return "".join(map(decomposed, text)).translate(str.maketrans("یک", "يك"))
+
+
+@given(st.lists(st.text(PRESENTATION, max_size=30), max_size=20))
+def test_canonical_text_decomposes_each_presentation_form(texts: list[str]) -> None:
+    out = pl.select(canonical_text(pl.Series(texts, dtype=pl.String))).to_series().to_list()
+    assert out == [compatibility_letters(t) for t in texts]
 
 
 def test_abd_is_written_apart_from_or_joined_to_the_word_it_links() -> None:

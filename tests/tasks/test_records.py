@@ -7,6 +7,7 @@ import polars as pl
 
 from tasks.records import NO_TEXT, read_records, records_to_articles
 from tasks.schemas import RECORD, SOURCES
+from tasks.transform import add_entities
 
 
 def record(**fields: str) -> dict[str, str]:
@@ -118,3 +119,10 @@ def test_a_record_with_no_content_is_flagged_not_dropped() -> None:
     rows = records_to_articles(sources(record(content="  \xa0 "), record(content="نص.")))
     assert rows.select("position", "problem").rows() == [(0, NO_TEXT), (1, None)]
     assert json.loads(rows["raw"][0])["content"] == "  \xa0 "
+
+
+def test_a_body_in_presentation_forms_is_canonical_text_and_its_places_are_found() -> None:
+    rows = records_to_articles(sources(record(content="وصل الوفد إلى ﺑﻐﺪﺍﺩ لبحث اﻷوضاع اﻷمنية.")))
+    assert rows["body"].to_list() == ["وصل الوفد إلى بغداد لبحث الأوضاع الأمنية."]
+    _, found = add_entities(rows.with_columns(article_id=pl.lit("a")))
+    assert found.select("entity", "entity_type").rows() == [("بغداد", "LOC")]
