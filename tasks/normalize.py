@@ -47,7 +47,7 @@ _INVISIBLES = r"[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]"
 
 def canonical_text(text: pl.Expr) -> pl.Expr:
     """Map Persian ی and ک to Arabic ي and ك, and presentation forms to the letters they stand for; everything else
-    stays as written."""
+    stays as written. A ligature is several letters (ﻻ is لا): offsets after one move."""
     # Keys of one character each still: no two overlap.
     return text.str.replace_many(ARABIC_LETTERS, leftmost=True)
 

@@ -5,7 +5,7 @@ import re
 import polars as pl
 
 from tasks.dates import is_date_only
-from tasks.normalize import clean_line
+from tasks.normalize import canonical_text, clean_line
 from tasks.reference import outlet_names
 
 RELATED_MARKER = r"^[إا]قرأ\s+[أا]يض[اًٌ]*\s*:?$"
@@ -64,7 +64,9 @@ def split_lines(sources: pl.DataFrame) -> pl.DataFrame:
         .with_columns(
             # Each line is followed by one "\n" in the source text.
             start=((pl.col("length") + 1).cum_sum().over("src") - (pl.col("length") + 1)).cast(pl.Int32),
-            line=clean_line(pl.col("raw_line")),
+            # Canonical text line by line, the offsets counted on the line as decoded: a ligature spelt out (ﻻ is
+            # لا) moves no article's char_start.
+            line=clean_line(canonical_text(pl.col("raw_line"))),
         )
     )
 

@@ -5,7 +5,6 @@ import polars as pl
 from tasks.entities import FOUND, entity_lists, find_entities
 from tasks.fields import read_fields
 from tasks.identity import with_article_ids
-from tasks.normalize import canonical_text
 from tasks.records import records_to_articles
 from tasks.schemas import ARTICLES
 from tasks.segment import split_articles
@@ -27,7 +26,6 @@ def _conform(articles: pl.DataFrame) -> pl.DataFrame:
 def pages_to_articles(sources: pl.DataFrame) -> pl.DataFrame:
     """Split the new pages of a SOURCES frame into articles and read their fields (ARTICLE_ROWS)."""
     pages = sources.filter((pl.col("status") == "new") & (pl.col("kind") == "page"))
-    pages = pages.with_columns(canonical_text(pl.col("text")))
     return _conform(with_article_ids(read_fields(split_articles(pages))))
 
 

@@ -6,8 +6,10 @@ from pathlib import Path
 
 import polars as pl
 import pytest
+from polars.testing import assert_frame_equal
 
 from tasks.extract import read_sources
+from tasks.normalize import canonical_text
 from tasks.schemas import ARTICLES
 from tasks.transform import ARTICLE_ROWS, add_entities, pages_to_articles
 from tests.conftest import SAMPLES, SEED
@@ -103,6 +105,26 @@ def test_no_persian_letters_in_any_text_column(seed: tuple[pl.DataFrame, pl.Data
             pl.col(column).cast(pl.String) if seed[0][column].dtype == pl.String else pl.col(column).list.join(" ")
         )
         assert not values.to_series().str.contains("[یک]").any(), column
+
+
+def test_a_seed_in_presentation_forms_reads_as_the_seed(
+    seed: tuple[pl.DataFrame, pl.DataFrame], tmp_path: Path
+) -> None:
+    # The lam-alef ligatures some sites write (ﻻ، ﻷ), and a name in contextual shapes (ﺑﺸﺎﺭ اﻷﺳﺪ).
+    text = SEED.read_text(encoding="utf-8").replace("الأسد", "اﻷﺳﺪ").replace("بشار", "ﺑﺸﺎﺭ").replace("لا", "ﻻ")
+    assert "ﻻ" in text
+    page = tmp_path / SEED.name
+    page.write_text(text, encoding="utf-8")
+    articles, found = transform(page)
+    same = ["title", "dateline", "author", "credit", "keywords", "body", "word_count", "locations", "persons"]
+    assert_frame_equal(articles.select(same), seed[0].select(same))
+    assert_frame_equal(found.drop("article_id"), seed[1].drop("article_id"))
+    # The offsets point into the page as decoded, ligatures and all.
+    for row in articles.iter_rows(named=True):
+        assert (
+            pl.select(canonical_text(pl.lit(text[row["char_start"] : row["char_end"]]))).item().startswith(row["title"])
+        )
+    assert articles["char_end"][1] == len(text)
 
 
 GOLDEN = json.loads((Path(__file__).parents[1] / "golden" / "samples_expected.json").read_text(encoding="utf-8"))
