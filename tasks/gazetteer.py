@@ -26,7 +26,7 @@ LAM_PREFIXES = _LAM
 # Tashkeel (U+064B–U+065F), superscript alef and tatweel: gone before padding, so that folded and unfolded
 # padded texts have the same byte offsets (every fold below maps a two-byte Arabic letter to another).
 # Dropped, and Persian letters mapped, in one pass over single characters. Not presentation forms: the bodies are
-# canonical text already (tasks.normalize.canonical_text), and their 731 keys made this pass half as slow again.
+# canonical text already (tasks.normalize.canonical_text), and their 715 keys made this pass half as slow again.
 _UNMARK = {chr(c): "" for c in (*range(0x064B, 0x0660), 0x0670, 0x0640)} | PERSIAN_TO_ARABIC
 # A tatweel standing alone between words is a dash (بيروت ـ من فتحي محمود ـ القدس), not a letter's stretch; and
 # the body's own \x01 and \x02, the placeholders plain_text writes for breaks, are spaces.
