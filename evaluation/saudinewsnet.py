@@ -19,6 +19,8 @@ import polars as pl
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "data" / "saudinewsnet"
 GOLD = Path(__file__).with_name("bylines_gold.json")
+# The fields GOLD labels, each scored.
+LABELLED = ("dateline", "author", "credit")
 OUT = Path(__file__).with_name("results") / "saudinewsnet.md"
 
 
@@ -113,8 +115,7 @@ def parsed_gold_records() -> pl.DataFrame:
 
     # A label is copied from the record as written; text columns hold canonical text (سلطان اﻷحمري is سلطان الأحمري
     # there), and so do the labels compared with them.
-    labels = ("dateline", "author", "credit")
-    gold = pl.read_json(GOLD).with_columns(canonical_text(pl.col(label)) for label in labels)
+    gold = pl.read_json(GOLD).with_columns(canonical_text(pl.col(label)) for label in LABELLED)
     days = sorted(DATA.glob("*.zip"))
     sources = read_sources(days, {})
     articles = records_to_articles(sources).select(
@@ -132,7 +133,7 @@ def scores(frame: pl.DataFrame) -> pl.DataFrame:
     from tasks.newsroom import byline_key
 
     rows = []
-    for field in ("dateline", "author", "credit"):
+    for field in LABELLED:
         gold = byline_key(pl.col(field))
         got = byline_key(pl.col(f"got_{field}"))
         counted = frame.select(
