@@ -11,26 +11,19 @@ words', whatever the number of forms: an Aho–Corasick automaton of tens of tho
 import polars as pl
 
 
-def split_words() -> pl.Expr:
-    """Each folded text's words, as a list (what text_words lays out)."""
-    return pl.col("folded").str.split("  ")
-
-
 def text_words(text: pl.DataFrame) -> pl.DataFrame:
     """Each folded text's words in order, one row each: at (the row's index), key, word, and end, the byte offset in
-    the folded text just past the word and the double space after it. The words are the texts' column `words`
-    (split_words) if they have it, else split here.
+    the folded text just past the word and the double space after it.
 
     A text's first word is the empty one before the padding's double space, its last the empty one after it: that
     one lies past the text's end (spelt_runs reads no run onto it).
     """
     lengths = text["folded"].str.len_bytes().cast(pl.Int64) + 2
-    words = pl.col("words") if "words" in text.columns else split_words()
     # Each text's offset in the texts laid end to end (its words, each with the double space after it, take its
     # length and two bytes), subtracted from the running offset of its words. Only the key is repeated for each
     # word: the article id was, and made the words twice as dear to lay out.
     return (
-        text.select("key", word=words, base=lengths.cum_sum() - lengths)
+        text.select("key", word=pl.col("folded").str.split("  "), base=lengths.cum_sum() - lengths)
         .explode("word")
         .select("key", "word", end=((pl.col("word").str.len_bytes() + 2).cum_sum() - pl.col("base")).cast(pl.UInt32))
         .with_row_index("at")
