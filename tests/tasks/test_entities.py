@@ -59,6 +59,15 @@ def test_the_gazetteer_wins_over_a_title_rule() -> None:
     assert rows == [("بشار الأسد", "Bashar al-Assad")]
 
 
+def test_a_curated_persons_spellings_are_one_entity_in_articles_naming_either() -> None:
+    # SaudiNewsNet: عادل الجبير (44 articles) and عادل بن أحمد الجبير (14), read by the rules, were two people wherever
+    # no article named both; listed, both are the one person, with his English name.
+    rows = found("وقال وزير الخارجية عادل بن أحمد الجبير إن", "وأكد عادل الجبير أن").select(
+        "article_id", "entity", "name_en"
+    )
+    assert rows.rows() == [("a0", "عادل الجبير", "Adel al-Jubeir"), ("a1", "عادل الجبير", "Adel al-Jubeir")]
+
+
 def test_a_listed_surname_ending_a_name_a_rule_read_is_that_persons_only_if_the_names_agree() -> None:
     # SaudiNewsNet. المالكي alone is listed for نوري المالكي; رياض المالكي, read after a title, is someone else.
     body = "أعلن وزير الخارجية الفلسطيني رياض المالكي عن حراك دولي"
